@@ -1,0 +1,2 @@
+/** The gradfit command-line tool. */
+package io.gradfit.cli;
