@@ -30,7 +30,7 @@ enum Unary {
       // NOTE: the two branches keep exp's argument non-positive, so neither overflows.
       case SIGMOID -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
       case TANH -> Math.tanh(x);
-      case RELU -> x > 0 ? x : 0.0 * x; // 0 * NaN keeps NaN, as PyTorch's relu does
+      case RELU -> x > 0 || Double.isNaN(x) ? x : 0; // NaN stays NaN, as in PyTorch
       case STEP -> x > 0 ? 1 : 0;
       case ADD_SCALAR -> x + s;
       case MUL_SCALAR -> x * s;
