@@ -164,7 +164,7 @@ final class Ops {
 
   static Tensor mean(Tensor x) {
     Shape s = x.shape();
-    return record("MeanBackward0", x.array().mean(), ins(x), none(), g -> grads(g.mul(1.0 / s.size()).expand(s)));
+    return record("MeanBackward0", x.array().mean(), ins(x), none(), g -> grads(g.div(s.size()).expand(s)));
   }
 
   static Tensor mean(Tensor x, int dim, boolean keepDim) {
@@ -172,7 +172,7 @@ final class Ops {
     Shape kept = keptShape(s, dim);
     int n = s.rank() == 0 ? 1 : s.dim(dim);
     return record("MeanBackward1", x.array().mean(dim, keepDim), ins(x), none(),
-        g -> grads(g.reshape(kept).mul(1.0 / n).expand(s)));
+        g -> grads(g.reshape(kept).div(n).expand(s)));
   }
 
   /** Largest element; its gradient is shared evenly among ties, as in PyTorch. */

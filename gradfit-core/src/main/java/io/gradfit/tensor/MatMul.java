@@ -2,8 +2,12 @@ package io.gradfit.tensor;
 
 /**
  * Matrix products {@code op(A) · op(B)} where {@code op} is identity or transpose, without materialising a
- * transpose. Each variant walks memory in the order it is stored; float32 products accumulate in double and are
- * rounded once per output element.
+ * transpose.
+ *
+ * <p>Each output element is a running sum over k in the array's own precision, one fused multiply-add per term
+ * ({@link Math#fma}): the order in which an FMA-based BLAS (OpenBLAS, which the PyTorch reference runs on) sums
+ * a dot product. With it, the lesson's polynomial part matches PyTorch's float32 losses bit for bit. (PyTorch on
+ * the netlib reference BLAS rounds each product before adding it, and differs from both in the last bit.)
  */
 final class MatMul {
   private MatMul() {}
@@ -16,69 +20,45 @@ final class MatMul {
     DType dtype = DType.promote(a.dtype(), b.dtype());
     NdArray x = a.to(dtype);
     NdArray y = b.to(dtype);
-    int ar = x.shape().dim(0);
     int ac = x.shape().dim(1);
-    int br = y.shape().dim(0);
     int bc = y.shape().dim(1);
-    int m = ta ? ac : ar;
-    int k = ta ? ar : ac;
-    int k2 = tb ? bc : br;
-    int n = tb ? br : bc;
+    int m = ta ? ac : x.shape().dim(0);
+    int k = ta ? x.shape().dim(0) : ac;
+    int k2 = tb ? bc : y.shape().dim(0);
+    int n = tb ? y.shape().dim(0) : bc;
     if (k != k2) {
-      throw new IllegalArgumentException("mm: cannot multiply " + shapeOf(m, k) + " by " + shapeOf(k2, n)
-          + ": inner dimensions " + k + " and " + k2 + " differ");
+      throw new IllegalArgumentException("mm: cannot multiply [" + m + ", " + k + "] by [" + k2 + ", " + n
+          + "]: inner dimensions " + k + " and " + k2 + " differ");
     }
+    // Element (i, p) of op(A) and (p, j) of op(B) as offsets: row-major [r, c] is r·cols + c.
+    int aRow = ta ? 1 : ac;
+    int aCol = ta ? ac : 1;
+    int bRow = tb ? 1 : bc;
+    int bCol = tb ? bc : 1;
     NdArray r = NdArray.zeros(dtype, Shape.of(m, n));
-    Matrix am = Matrix.of(x);
-    Matrix bm = Matrix.of(y);
-    double[] row = new double[n];
-    if (ta && !tb) {
-      // C[i, :] += A[p, i] * B[p, :]: one pass down the rows of A and B together (Aᵀ·G in a backward pass)
-      double[] c = new double[m * n];
-      for (int p = 0; p < k; p++) {
-        for (int i = 0; i < m; i++) {
-          double api = am.get(p * ac + i);
-          for (int j = 0; j < n; j++) c[i * n + j] += api * bm.get(p * bc + j);
+    if (dtype == DType.FLOAT32) {
+      float[] av = x.floats();
+      float[] bv = y.floats();
+      float[] c = r.floats();
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          float s = 0f;
+          for (int p = 0; p < k; p++) s = Math.fma(av[i * aRow + p * aCol], bv[p * bRow + j * bCol], s);
+          c[i * n + j] = s;
         }
       }
-      for (int i = 0; i < m * n; i++) r.set(i, c[i]);
-      return r;
-    }
-    for (int i = 0; i < m; i++) {
-      java.util.Arrays.fill(row, 0);
-      if (!ta && !tb) {
-        // C[i, :] += A[i, p] * B[p, :]: rows of B stream past each element of row i of A
-        for (int p = 0; p < k; p++) {
-          double aip = am.get(i * ac + p);
-          for (int j = 0; j < n; j++) row[j] += aip * bm.get(p * bc + j);
-        }
-      } else {
+    } else {
+      double[] av = x.doubles();
+      double[] bv = y.doubles();
+      double[] c = r.doubles();
+      for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           double s = 0;
-          for (int p = 0; p < k; p++) s += am.get(ta ? p * ac + i : i * ac + p) * bm.get(j * bc + p);
-          row[j] = s;
+          for (int p = 0; p < k; p++) s = Math.fma(av[i * aRow + p * aCol], bv[p * bRow + j * bCol], s);
+          c[i * n + j] = s;
         }
       }
-      for (int j = 0; j < n; j++) r.set(i * n + j, row[j]);
     }
     return r;
-  }
-
-  /** Read access to either dtype without copying; the two implementations keep call sites bimorphic. */
-  private interface Matrix {
-    double get(int i);
-
-    static Matrix of(NdArray a) {
-      if (a.dtype() == DType.FLOAT32) {
-        float[] f = a.floats();
-        return i -> f[i];
-      }
-      double[] d = a.doubles();
-      return i -> d[i];
-    }
-  }
-
-  private static String shapeOf(int r, int c) {
-    return "[" + r + ", " + c + "]";
   }
 }

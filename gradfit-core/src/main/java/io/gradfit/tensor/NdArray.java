@@ -237,17 +237,15 @@ public final class NdArray {
   /** Sums a broadcast shape back down to {@code target}, the shape it was broadcast from. */
   public NdArray sumTo(Shape target) { return Reduce.sumTo(this, target); }
 
-  /** Mean of all elements; the sum is rounded to the dtype before dividing, as PyTorch does. */
+  /** Mean of all elements: the sum in the array's precision, then divided by the count, as PyTorch does. */
   public NdArray mean() {
-    double s = Reduce.sum(this);
-    int n = size();
-    return scalar(dtype, dtype == DType.FLOAT32 ? (float) s / (float) n : s / n);
+    return sum().div(size());
   }
 
   /** Mean over one dimension. */
   public NdArray mean(int dim, boolean keepDim) {
     int n = shape.rank() == 0 ? 1 : shape.dim(dim);
-    return Reduce.sum(this, dim, keepDim).mul(1.0 / n);
+    return Reduce.sum(this, dim, keepDim).div(n); // sum, then divide, as PyTorch does
   }
 
   /** Largest element (NaN if any is NaN); throws for an empty array. */

@@ -1,20 +1,16 @@
 package io.gradfit.tensor;
 
 /**
- * Reductions. float32 sums accumulate in double and round once at the end: more accurate than PyTorch's float
- * accumulation, and independent of the order in which elements are added.
+ * Reductions. Sums add in the array's own precision in exactly PyTorch's order ({@link CascadeSum}), so float32
+ * losses and gradients match PyTorch bit for bit; that order is also accurate (cascaded, not a running sum).
  */
 final class Reduce {
   private Reduce() {}
 
   static double sum(NdArray a) {
-    double s = 0;
-    if (a.dtype() == DType.FLOAT32) {
-      for (float v : a.floats()) s += v;
-    } else {
-      for (double v : a.doubles()) s += v;
-    }
-    return s;
+    return a.dtype() == DType.FLOAT32
+        ? CascadeSum.contiguous(a.floats(), 0, a.size())
+        : CascadeSum.contiguous(a.doubles(), 0, a.size());
   }
 
   /** max (or min) of all elements; NaN if any element is NaN, as in PyTorch. */
@@ -44,31 +40,25 @@ final class Reduce {
     }
     int len = s.dim(ax);
     int inner = s.strides()[ax];
-    int outer = len == 0 ? 0 : s.size() / (len * inner);
+    int outer = len == 0 || inner == 0 ? 0 : s.size() / (len * inner);
     Shape kept = s.with(ax, 1);
     NdArray r = NdArray.zeros(a.dtype(), kept);
     if (outer == 0) {
       return keepDim ? r : r.reshape(s.without(ax));
     }
-    double[] acc = new double[inner];
     for (int o = 0; o < outer; o++) {
-      java.util.Arrays.fill(acc, 0);
       int base = o * len * inner;
-      if (a.dtype() == DType.FLOAT32) {
-        float[] x = a.floats();
-        for (int l = 0; l < len; l++) {
-          int off = base + l * inner;
-          for (int i = 0; i < inner; i++) acc[i] += x[off + i];
+      for (int i = 0; i < inner; i++) {
+        // inner == 1: each output sums a contiguous run; otherwise a column of an outer reduction
+        if (a.dtype() == DType.FLOAT32) {
+          r.floats()[o * inner + i] = inner == 1
+              ? CascadeSum.contiguous(a.floats(), base, len)
+              : CascadeSum.column(a.floats(), base + i, inner, len, i, inner);
+        } else {
+          r.doubles()[o * inner + i] = inner == 1
+              ? CascadeSum.contiguous(a.doubles(), base, len)
+              : CascadeSum.column(a.doubles(), base + i, inner, len, i, inner);
         }
-        float[] y = r.floats();
-        for (int i = 0; i < inner; i++) y[o * inner + i] = (float) acc[i];
-      } else {
-        double[] x = a.doubles();
-        for (int l = 0; l < len; l++) {
-          int off = base + l * inner;
-          for (int i = 0; i < inner; i++) acc[i] += x[off + i];
-        }
-        System.arraycopy(acc, 0, r.doubles(), o * inner, inner);
       }
     }
     return keepDim ? r : r.reshape(s.without(ax));
@@ -88,11 +78,19 @@ final class Reduce {
       throw new IllegalArgumentException("sumTo: cannot reduce " + s + " to the larger shape " + target);
     }
     NdArray r = a;
-    for (int d = 0; d < s.rank(); d++) {
-      boolean leading = d < lead;
-      if (leading || (target.dim(d - lead) == 1 && s.dim(d) != 1)) {
+    if (lead > 0) {
+      // Leading dimensions are reduced in one pass over their product, as PyTorch's iterator coalesces them.
+      int[] dims = s.toArray();
+      int merged = 1;
+      for (int d = 0; d < lead; d++) merged *= dims[d];
+      int[] rest = java.util.Arrays.copyOfRange(dims, lead - 1, dims.length);
+      rest[0] = merged;
+      r = sum(a.reshape(Shape.of(rest)), 0, false);
+    }
+    for (int d = 0; d < target.rank(); d++) {
+      if (target.dim(d) == 1 && r.shape().dim(d) != 1) {
         r = sum(r, d, true);
-      } else if (target.dim(d - lead) != s.dim(d)) {
+      } else if (target.dim(d) != r.shape().dim(d)) {
         throw new IllegalArgumentException("sumTo: shape " + s + " does not broadcast from " + target);
       }
     }

@@ -152,11 +152,14 @@ class LessonReplayTest {
     }
   }
 
+  /** Losses are float32 values; gradfit sums and multiplies in PyTorch's order, so they agree to the last bit. */
   private static void assertCloseList(List<Double> actual, JsonNode expected) {
     assertThat(actual).hasSize(expected.size());
     for (int i = 0; i < actual.size(); i++) {
       double e = expected.get(i).asDouble();
       assertThat(actual.get(i)).as("epoch %d", i).isCloseTo(e, within(RTOL * Math.abs(e)));
+      assertThat(Float.floatToIntBits(actual.get(i).floatValue())).as("bits of epoch %d", i)
+          .isEqualTo(Float.floatToIntBits((float) e));
     }
   }
 
