@@ -283,6 +283,46 @@ public final class TensorFormat {
         }
     }
 
+    /**
+     * A number as Python's {@code repr(float)} (and so {@code print(loss.item())}) shows it: the shortest decimal
+     * that reads back as the same double, e.g. {@code 3.135774850845337}, {@code 1e-05}, {@code 2.0}.
+     */
+    public static String pythonFloat(double v) {
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
+        }
+        if (v == 0) {
+            return sign(v) + "0.0";
+        }
+        BigDecimal shortest = null;
+        for (int digits = 1; digits <= 17; digits++) {
+            BigDecimal candidate = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == v) {
+                shortest = candidate;
+                break;
+            }
+        }
+        String unscaled = shortest.unscaledValue().abs().toString().replaceFirst("0+$", "");
+        if (unscaled.isEmpty()) {
+            unscaled = "0";
+        }
+        int exponent = shortest.precision() - shortest.scale() - 1; // decimal exponent of the first digit
+        String sign = v < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                    + Math.abs(exponent);
+        }
+        String plain = new BigDecimal(new java.math.BigInteger(unscaled), unscaled.length() - 1 - exponent)
+                .toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    /** Python's {@code '{:.Nf}'.format(v)}, e.g. the lesson's {@code 'epoch {}, Loss: {:.5f}'}. */
+    public static String formatFixed(double v, int decimals) {
+        return fixed(v, decimals);
+    }
+
     /** Python's {@code '{:.Nf}'.format(v)}. */
     static String fixed(double v, int decimals) {
         if (!Double.isFinite(v)) {
