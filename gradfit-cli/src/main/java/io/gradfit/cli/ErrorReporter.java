@@ -60,13 +60,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     if (debug) {
       ex.printStackTrace(err);
     }
-    err.println(
-        "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     IExitCodeExceptionMapper mapper = cmd.getExitCodeExceptionMapper();
-    return mapper != null
-        ? mapper.getExitCode(ex)
-        : cmd.getCommandSpec().exitCodeOnInvalidInput();
+    return mapper != null ? mapper.getExitCode(ex) : cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
@@ -80,7 +77,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       err.println("gradfit: " + oneLine(IoErrors.describe((IOException) ex), ex));
       exitCode = UserError.DEFAULT_EXIT_CODE;
     } else if (ex instanceof UncheckedIOException) {
-      err.println("gradfit: " + oneLine(IoErrors.describe(((UncheckedIOException) ex).getCause()), ex));
+      err.println(
+          "gradfit: " + oneLine(IoErrors.describe(((UncheckedIOException) ex).getCause()), ex));
       exitCode = UserError.DEFAULT_EXIT_CODE;
     } else {
       err.println(

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
       "1:internal error (a bug: set GRADFIT_DEBUG=1 to see the stack trace)",
       "2:usage error, bad input, or an output file that cannot be written",
     },
-    footer = {"", "Run 'gradfit help COMMAND' or 'gradfit COMMAND --help' for a command's options."})
+    footer = {
+      "",
+      "Run 'gradfit help COMMAND' or 'gradfit COMMAND --help' for a command's options."
+    })
 public final class GradfitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

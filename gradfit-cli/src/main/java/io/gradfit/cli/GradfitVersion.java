@@ -9,9 +9,9 @@ import picocli.CommandLine.IVersionProvider;
  * The version of gradfit, as Maven built it.
  *
  * <p>It comes from {@code io/gradfit/cli/version.properties}, which Maven fills in with the project
- * version when it copies resources (so it is right in tests and in the IDE after a Maven build as well
- * as in the jar); failing that, from the jar manifest's {@code Implementation-Version}; failing both,
- * it is {@code "unknown"}.
+ * version when it copies resources (so it is right in tests and in the IDE after a Maven build as
+ * well as in the jar); failing that, from the jar manifest's {@code Implementation-Version};
+ * failing both, it is {@code "unknown"}.
  */
 public final class GradfitVersion implements IVersionProvider {
 

@@ -11,7 +11,9 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs gradfit and exits the JVM with its exit code (0 success, 1 internal error, 2 user error). */
+  /**
+   * Runs gradfit and exits the JVM with its exit code (0 success, 1 internal error, 2 user error).
+   */
   public static void main(String[] args) {
     // Before any AWT class is loaded: charts are drawn off-screen, never in a window, and must work
     // on machines without a display (and not steal focus on a desktop).

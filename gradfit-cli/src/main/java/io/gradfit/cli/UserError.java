@@ -22,7 +22,9 @@ public class UserError extends RuntimeException {
     this(DEFAULT_EXIT_CODE, message, null);
   }
 
-  /** A user error with exit code {@value #DEFAULT_EXIT_CODE}, keeping its cause for GRADFIT_DEBUG. */
+  /**
+   * A user error with exit code {@value #DEFAULT_EXIT_CODE}, keeping its cause for GRADFIT_DEBUG.
+   */
   public UserError(String message, Throwable cause) {
     this(DEFAULT_EXIT_CODE, message, cause);
   }

@@ -24,8 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * StandardCopyOption#ATOMIC_MOVE}. If the body or any step fails, the temporary file is deleted and
  * an existing target is left untouched. Missing parent directories are not created.
  *
- * <p>The new file gets the usual permissions for new files (the process umask); those of a
- * replaced file are not carried over.
+ * <p>The new file gets the usual permissions for new files (the process umask); those of a replaced
+ * file are not carried over.
  */
 public final class AtomicFiles {
 
@@ -85,7 +85,8 @@ public final class AtomicFiles {
         open.force(true);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         // Same directory, so this should not happen; a plain replace is the best we can do then.
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);

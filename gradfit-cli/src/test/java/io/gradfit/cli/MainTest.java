@@ -175,8 +175,7 @@ class MainTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errLines())
         .containsExactly(
-            "gradfit: --rate must be positive",
-            "Try 'gradfit probe --help' for more information.");
+            "gradfit: --rate must be positive", "Try 'gradfit probe --help' for more information.");
   }
 
   @Test

@@ -16,7 +16,9 @@ class IoErrorsTest {
         .isEqualTo("data.csv: no such file or directory");
     assertThat(IoErrors.describe(new AccessDeniedException("/etc/shadow")))
         .isEqualTo("/etc/shadow: permission denied");
-    assertThat(IoErrors.describe(new FileSystemException("out/a.png", null, "No space left on device")))
+    assertThat(
+            IoErrors.describe(
+                new FileSystemException("out/a.png", null, "No space left on device")))
         .isEqualTo("out/a.png: no space left on device");
   }
 
