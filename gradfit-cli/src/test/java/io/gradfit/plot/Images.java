@@ -9,11 +9,11 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /** Looks at rendered charts the way a test can: sizes, colours, pixels. */
-final class Images {
+public final class Images {
 
   private Images() {}
 
-  static BufferedImage read(Path file) throws IOException {
+  public static BufferedImage read(Path file) throws IOException {
     BufferedImage image = ImageIO.read(file.toFile());
     if (image == null) {
       throw new IOException("not an image ImageIO can read: " + file);
@@ -21,7 +21,7 @@ final class Images {
     return image;
   }
 
-  static int distinctColors(BufferedImage image) {
+  public static int distinctColors(BufferedImage image) {
     Set<Integer> colors = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
@@ -32,7 +32,7 @@ final class Images {
   }
 
   /** Pixels within {@code tolerance} of {@code color} in each channel. */
-  static int pixelsNear(BufferedImage image, Color color, int tolerance) {
+  public static int pixelsNear(BufferedImage image, Color color, int tolerance) {
     int count = 0;
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
@@ -48,7 +48,7 @@ final class Images {
   }
 
   /** Share of pixels that are pure white: the background. */
-  static double whiteShare(BufferedImage image) {
+  public static double whiteShare(BufferedImage image) {
     return (double) pixelsNear(image, Color.WHITE, 0) / (image.getWidth() * image.getHeight());
   }
 }
