@@ -144,7 +144,8 @@ final class Ops {
       for (int i = 0; i < out.size(); i++) {
         double xi = x.get(i);
         double ti = t.get(i);
-        gx.set(i, g.get(i) * (xi - ti) / Math.max((1 - xi) * xi, 1e-12)); // ∂l/∂p
+        // ∂l/∂p; PyTorch's EPSILON is the float 1e-12f, also in float64
+        gx.set(i, g.get(i) * (xi - ti) / Math.max((1 - xi) * xi, (double) 1e-12f));
         gt.set(i, g.get(i) * (Math.log1p(-xi) - Math.log(xi))); // ∂l/∂y = log(1-p) - log p, unclamped
       }
       return grads(gx, gt);
