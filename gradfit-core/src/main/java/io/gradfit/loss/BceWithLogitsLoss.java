@@ -17,9 +17,9 @@ import io.gradfit.autograd.Tensor;
  * <p>Computed as PyTorch 1.13 does, with {@code m = max(−z, 0)}:
  * {@code l = (1 − y)·z + m + log(exp(−m) + exp(−z − m))}. Both exponents are ≤ 0, so nothing overflows; at
  * |z| = 100 the loss is 100 or 0 and the gradient σ(z) − y, as it should be. This form has no kink at z = 0:
- * the gradient through m cancels up to rounding (a log-sum-exp does not depend on its shift), so the gradient at
- * z = 0 is 0.5 − y, which matters for models whose weights start at zero. (The textbook form above, composed from relu and
- * abs, would give −y there: both have derivative 0 at 0.)
+ * the gradient through m cancels up to rounding (a log-sum-exp does not depend on its shift), so the gradient
+ * at z = 0 is 0.5 − y, which matters for models whose weights start at zero. (The textbook form above, composed
+ * from relu and abs, would give −y there: both have derivative 0 at 0.)
  */
 public final class BceWithLogitsLoss extends PointwiseLoss {
   /** Mean reduction. */

@@ -200,7 +200,8 @@ class OptimizerContractTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Sgd: weightDecay must be >= 0, got -1.0");
     assertThatThrownBy(() -> Sgd.builder(P, 0.1).nesterov(true).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Sgd: Nesterov momentum requires a momentum and zero dampening, got momentum 0.0 and dampening 0.0");
+        .hasMessage("Sgd: Nesterov momentum requires a momentum and zero dampening, got momentum 0.0 and dampening "
+            + "0.0");
     assertThatThrownBy(() -> Sgd.builder(P, 0.1).nesterov(true).momentum(0.9).dampening(0.1).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Nesterov momentum requires a momentum and zero dampening");
@@ -217,11 +218,14 @@ class OptimizerContractTest {
           ? (b1, b2) -> Adam.builder(P, 0.1).betas(b1, b2).build()
           : (b1, b2) -> AdamW.builder(P, 0.1).betas(b1, b2).build();
       assertThatThrownBy(() -> b.build(0.9, 1.0))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage(name + ": betas must be in [0, 1), got (0.9, 1.0)");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(name + ": betas must be in [0, 1), got (0.9, 1.0)");
       assertThatThrownBy(() -> b.build(-0.1, 0.999))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage(name + ": betas must be in [0, 1), got (-0.1, 0.999)");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(name + ": betas must be in [0, 1), got (-0.1, 0.999)");
       assertThatThrownBy(() -> b.build(Double.NaN, 0.999))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage(name + ": betas must be in [0, 1), got (NaN, 0.999)");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(name + ": betas must be in [0, 1), got (NaN, 0.999)");
     }
     assertThatThrownBy(() -> Adam.builder(P, 0.1).eps(-1e-8).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Adam: eps must be >= 0, got -1.0E-8");
