@@ -83,6 +83,11 @@ final class OpRegistry {
         new Entry("cat", Domain.ANY, r -> new int[][] {{2, 3}, {1, 3}}, in -> Tensor.cat(List.of(in[0], in[1]), 0)),
         new Entry("stack", Domain.ANY, r -> new int[][] {{2, 3}, {2, 3}},
             in -> Tensor.stack(List.of(in[0], in[1]), 1)),
+        // sigmoid maps both inputs into (0, 1): p away from the ends, and y a soft target
+        new Entry("binaryCrossEntropy", Domain.ANY, r -> {
+          int[] s = randomShape(r, 0);
+          return new int[][] {s, s};
+        }, in -> in[0].sigmoid().binaryCrossEntropy(in[1].sigmoid())),
         new Entry("to", Domain.ANY, r -> new int[][] {randomShape(r, 0)},
             in -> in[0].toFloat64().mul(2)));
   }

@@ -111,6 +111,47 @@ final class Ops {
         g -> grads(g.div(y), g.mul(x).div(y.mul(y)).neg())); // d(x/y)/dy = -x/y²
   }
 
+  // ---------------------------------------------------------------- losses
+
+  /**
+   * Binary cross-entropy of probabilities {@code p} against targets {@code y}, elementwise (no reduction):
+   * {@code l = -(y·max(log p, -100) + (1-y)·max(log(1-p), -100))}, as PyTorch's {@code binary_cross_entropy}.
+   *
+   * <p>NOTE: a primitive for stability, not a composition of log: where p is exactly 0 or 1 (a float32 sigmoid
+   * saturates there from |z| ≈ 17 on) the composed gradient is 0/0 = NaN, and log(0) = -inf makes the clamp's
+   * composition NaN too. PyTorch's own backward, copied here, stays finite: {@code (p - y) / max(p(1-p), 1e-12)}.
+   */
+  static Tensor binaryCrossEntropy(Tensor p, Tensor y) {
+    NdArray x = p.array();
+    NdArray t = y.array();
+    if (!x.shape().equals(t.shape())) {
+      throw new IllegalArgumentException("binary_cross_entropy: input shape " + x.shape()
+          + " and target shape " + t.shape() + " differ");
+    }
+    NdArray out = NdArray.zeros(io.gradfit.tensor.DType.promote(x.dtype(), t.dtype()), x.shape());
+    for (int i = 0; i < out.size(); i++) {
+      double xi = x.get(i);
+      double ti = t.get(i);
+      if (!(xi >= 0 && xi <= 1)) {
+        throw new IllegalArgumentException("binary_cross_entropy: all elements of input should be between 0 and 1, "
+            + "got " + xi + " at index " + i);
+      }
+      out.set(i, (ti - 1) * Math.max(Math.log1p(-xi), -100) - ti * Math.max(Math.log(xi), -100));
+    }
+    return record("BinaryCrossEntropyBackward0", out, ins(p, y), saved(p, y), g -> {
+      NdArray gx = NdArray.zeros(x.dtype(), x.shape());
+      NdArray gt = NdArray.zeros(t.dtype(), t.shape());
+      for (int i = 0; i < out.size(); i++) {
+        double xi = x.get(i);
+        double ti = t.get(i);
+        // ∂l/∂p; PyTorch's EPSILON is the float 1e-12f, also in float64
+        gx.set(i, g.get(i) * (xi - ti) / Math.max((1 - xi) * xi, (double) 1e-12f));
+        gt.set(i, g.get(i) * (Math.log1p(-xi) - Math.log(xi))); // ∂l/∂y = log(1-p) - log p, unclamped
+      }
+      return grads(gx, gt);
+    });
+  }
+
   // ---------------------------------------------------------------- matrix products
 
   /** [m, k] · [k, n]. */

@@ -421,6 +421,13 @@ public final class Tensor {
   public Tensor tanh() { return Ops.tanh(this); }
   public Tensor relu() { return Ops.relu(this); }
 
+  /**
+   * Elementwise binary cross-entropy of this tensor of probabilities against {@code target} (same shape), with
+   * each log clamped to {@code >= -100} as PyTorch's {@code binary_cross_entropy(..., reduction='none')}. The loss
+   * classes in {@code io.gradfit.loss} reduce it.
+   */
+  public Tensor binaryCrossEntropy(Tensor target) { return Ops.binaryCrossEntropy(this, target); }
+
   // =================================================================== products and reductions
 
   /**
