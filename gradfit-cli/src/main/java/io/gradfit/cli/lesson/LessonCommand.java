@@ -85,21 +85,7 @@ public final class LessonCommand implements Callable<Integer> {
       prepare(out);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    LessonResult result = Lesson.run(settings, new Transcript() {
-      @Override
-      public void output(String line) {
-        stdout.println(line);
-      }
-
-      @Override
-      public void narrate(String text) {
-        if (!quiet) {
-          stdout.println();
-          stdout.println(text);
-          stdout.println();
-        }
-      }
-    });
+    LessonResult result = Lesson.run(settings, quiet ? stdout::println : new Narrated(stdout));
     if (!noPlots) {
       LessonFigures.Report report = LessonFigures.write(result, out, format, gif);
       if (!quiet) {
@@ -115,6 +101,70 @@ public final class LessonCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The narrated layout: explanations as paragraphs separated by one blank line, the notebook's own output
+   * indented beneath them like a cell's output.
+   */
+  private static final class Narrated implements Transcript {
+    private final PrintWriter out;
+    private boolean started;
+
+    Narrated(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void output(String line) {
+      line.lines().forEach(l -> out.println("    " + l));
+    }
+
+    @Override
+    public void narrate(String text) {
+      if (started) {
+        out.println();
+      }
+      started = true;
+      out.println(wrap(text, WIDTH));
+    }
+  }
+
+  /** Width of the narration's paragraphs, in characters. */
+  static final int WIDTH = 100;
+
+  /**
+   * Re-flows text to {@code width} columns: consecutive lines form a paragraph; lines that start with two spaces
+   * (tables, lists) are kept as they are.
+   */
+  static String wrap(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (String raw : text.split("\\R")) {
+      if (raw.startsWith("  ")) {
+        flush(out, line);
+        out.append(raw).append('\n');
+        continue;
+      }
+      for (String word : raw.trim().split(" +")) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+          flush(out, line);
+        }
+        line.append(line.length() > 0 ? " " : "").append(word);
+      }
+    }
+    flush(out, line);
+    return out.toString().stripTrailing();
+  }
+
+  private static void flush(StringBuilder out, StringBuilder line) {
+    if (line.length() > 0) {
+      out.append(line).append('\n');
+      line.setLength(0);
+    }
   }
 
   /** Creates the output folder up front, so that a bad --out fails before any work is done. */

@@ -94,8 +94,8 @@ class LessonCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
     List<String> notebook = expectedNotebookOutput();
-    // every notebook line appears, in order, between the explanations
-    List<String> out = r.outLines();
+    // every notebook line appears, in order and indented like a cell's output, between the explanations
+    List<String> out = r.outLines().stream().map(l -> l.startsWith("    ") ? l.substring(4) : l).toList();
     int at = 0;
     for (String line : notebook) {
       int found = out.subList(at, out.size()).indexOf(line);
