@@ -11,18 +11,17 @@ package io.gradfit.random;
  */
 final class DoubleLibm {
 
-    private DoubleLibm() {
-    }
+  private DoubleLibm() {}
 
-    static double log(double x) {
-        return Math.log(x);
-    }
+  static double log(double x) {
+    return Math.log(x);
+  }
 
-    static double sin(double x) {
-        return Math.sin(x);
-    }
+  static double sin(double x) {
+    return Math.sin(x);
+  }
 
-    static double cos(double x) {
-        return Math.cos(x);
-    }
+  static double cos(double x) {
+    return Math.cos(x);
+  }
 }
