@@ -242,7 +242,12 @@ public final class Tensor {
    * Java ints, since gradfit tensors hold floating-point values.
    */
   public static int[] randperm(int n) {
-    return Generator.defaultGenerator().randperm(n);
+    return randperm(Generator.defaultGenerator(), n);
+  }
+
+  /** A random permutation of {@code 0..n-1} drawn from {@code gen}, as {@code torch.randperm(n, generator=gen)}. */
+  public static int[] randperm(Generator gen, int n) {
+    return gen.randperm(n);
   }
 
   // =================================================================== facts and values

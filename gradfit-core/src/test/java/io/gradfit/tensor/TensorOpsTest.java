@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.random.Generator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,26 @@ class TensorOpsTest {
     assertThat(Tensor.linspace(0, 1, 5).toDoubleArray()).containsExactly(0, 0.25, 0.5, 0.75, 1);
     assertThatThrownBy(() -> Tensor.arange(0, 1, 0)).hasMessageContaining("step");
     assertThatThrownBy(() -> Tensor.zeros(2, -1)).hasMessageContaining("negative dimension -1 in [2, -1]");
+  }
+
+  @Test
+  void randomFactoriesDrawFromTheGivenGeneratorLikePyTorch() {
+    // torch.manual_seed(2017); torch.randn(1) -> 2.2690513 (bits 0x40113823)
+    assertThat(Float.floatToIntBits((float) Tensor.randn(new Generator(2017), 1).item())).isEqualTo(0x40113823);
+    assertThat(Tensor.randperm(new Generator(0), 10)).containsExactly(4, 1, 7, 5, 3, 9, 0, 8, 6, 2);
+    Tensor.manualSeed(2017);
+    assertThat(Tensor.randn(1).item()).isEqualTo(Tensor.randn(new Generator(2017), 1).item());
+    Tensor u = Tensor.rand(new Generator(1), DType.FLOAT64, 4, 5);
+    assertThat(u.shape().toArray()).containsExactly(4, 5);
+    assertThat(u.dtype()).isEqualTo(DType.FLOAT64);
+    assertThat(java.util.Arrays.stream(u.toDoubleArray()).allMatch(v -> v >= 0 && v < 1)).isTrue();
+    double[] expected = new double[20];
+    new Generator(1).rand(expected);
+    assertThat(u.toDoubleArray()).containsExactly(expected);
+    Tensor n = Tensor.normal(new Generator(3), DType.FLOAT32, 10, 0.5, 3, 7);
+    float[] raw = new float[21];
+    new Generator(3).normal(raw, 10, 0.5);
+    assertThat(n.toFloatArray()).containsExactly(raw);
   }
 
   @Test
