@@ -206,12 +206,13 @@ public final class Trainer {
         break;
       }
       boolean risen = done.size() > 1 && trainLoss > done.get(done.size() - 2).trainLoss();
-      rising = trainLoss > divergence.growthFactor() * bestTrain && risen ? rising + 1 : 0;
+      boolean high = trainLoss > divergence.growthFactor() * bestTrain && trainLoss > done.get(0).trainLoss();
+      rising = high && risen ? rising + 1 : 0;
       if (rising >= divergence.epochs()) {
         reason = StopReason.DIVERGED;
-        message = String.format(Locale.ROOT, "the training loss rose above %s× its best (%.6g at epoch %d) for %d "
-            + "consecutive epochs, reaching %.6g at epoch %d; lower the learning rate", fmt(divergence.growthFactor()),
-            bestTrain, bestTrainEpoch, rising, trainLoss, epoch);
+        message = String.format(Locale.ROOT, "the training loss rose above %s× its best (%.6g at epoch %d) and "
+            + "above its first value for %d consecutive epochs, reaching %.6g at epoch %d; lower the learning rate",
+            fmt(divergence.growthFactor()), bestTrain, bestTrainEpoch, rising, trainLoss, epoch);
         break;
       }
       if (trainLoss < bestTrain) {
