@@ -111,6 +111,10 @@ public abstract sealed class LinearModel implements Module
    * if asked), and reports the closed-form optimum when there is one. The feature names of {@code data} are used
    * by {@link #equation()}. y is converted to the parameters' dtype, as the lesson's {@code .float()}.
    *
+   * <p>Each fit refits the standardizer on its training rows, or drops it when the options do not ask for one; the
+   * parameters always continue from their current values. So fitting again with the other setting starts from
+   * parameters in the other units, which is allowed but rarely useful.
+   *
    * @throws IllegalArgumentException if the data do not fit the model, or the trainer's loss does not
    */
   public final FitReport fit(Dataset data, FitOptions options) {

@@ -18,7 +18,9 @@ import java.util.List;
  * Tensor.randn(1);                                        // the linear part's w
  * PolynomialRegression model = new PolynomialRegression(3); // w = randn(3, 1) = [[-1.1286], [-1.0780], [1.7048]]
  * model.fit(xSample, ySample, FitOptions.sgd(1e-3, 101));  // x in float64, as numpy's
- * model.equation();                                       // close to "y = 0.90 + 0.50 * x + 3.00 * x^2 + 2.40 * x^3"
+ * model.equation();                   // "y = 0.75 - 0.85 * x + 2.92 * x^2 + 2.60 * x^3", on its way to the target's
+ * model.fit(xSample, ySample, FitOptions.sgd(0.1, 2000).standardize(true));
+ * model.equation();                   // "y = 0.90 + 0.50 * x + 3.00 * x^2 + 2.40 * x^3"
  * }</pre>
  *
  * <p>Powers of large inputs span many orders of magnitude, which makes gradient descent slow or unstable; see
