@@ -36,7 +36,8 @@ import java.util.function.Function;
  *
  * <p>Defaults: one full batch per epoch, no validation set, no early stopping, {@link DivergencePolicy#DEFAULT},
  * seed {@link #DEFAULT_SEED}. The training loss of an epoch is computed in that epoch's forward passes, before the
- * updates, as the lesson prints it.
+ * updates, as the lesson prints it; with minibatches it is their average weighted by batch size, which is the loss
+ * of the whole training set for a mean-reduced loss (and a single full batch).
  *
  * <p>Randomness. The trainer never touches the default generator. The validation split draws from
  * {@code new Generator(seed)} and the per-epoch batch shuffling from {@code new Generator(seed + 1)}, both created
@@ -128,14 +129,17 @@ public final class Trainer {
    * epoch when it is not null.
    *
    * @throws IllegalStateException if no loss was set
-   * @throws IllegalArgumentException if the loss is not a scalar, or an optimizer instance holds a tensor that is not
-   *     a parameter of the model
+   * @throws IllegalArgumentException if the training set is empty, the loss is not a scalar, or an optimizer instance
+   *     holds a tensor that is not a parameter of the model
    */
   public History fit(Module model, Dataset train, Dataset validation) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(train, "train");
     if (loss == null) {
       throw new IllegalStateException("Trainer: no loss set; call loss(...) on the builder");
+    }
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("Trainer: the training set has no rows");
     }
     Optimizer optimizer = optimizerFor(model);
     LrScheduler epochScheduler = scheduler == null ? null : scheduler.apply(optimizer);

@@ -217,6 +217,8 @@ class TrainerTest {
     assertThatThrownBy(() -> Trainer.builder().epochs(0).sgd(1).build()).hasMessage("Trainer: epochs must be >= 1, "
         + "got 0");
     assertThatThrownBy(() -> Trainer.builder().validationFraction(1)).hasMessageContaining("[0, 1)");
+    assertThatThrownBy(() -> Trainer.builder().loss(new MseLoss()).sgd(0.1).build()
+        .fit(model, data.subset(new int[0]), null)).hasMessage("Trainer: the training set has no rows");
     assertThatThrownBy(() -> new DivergencePolicy(1, 3)).hasMessageContaining("growthFactor must be > 1");
     assertThatThrownBy(() -> new EarlyStopping(0, 0, false)).hasMessageContaining("patience must be >= 1");
   }
