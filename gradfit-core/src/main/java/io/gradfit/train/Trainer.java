@@ -36,8 +36,8 @@ import java.util.function.Function;
  *
  * <p>Defaults: one full batch per epoch, no validation set, no early stopping, {@link DivergencePolicy#DEFAULT},
  * seed {@link #DEFAULT_SEED}. The training loss of an epoch is computed in that epoch's forward passes, before the
- * updates, as the lesson prints it; with minibatches it is their average weighted by batch size, which is the loss
- * of the whole training set for a mean-reduced loss (and a single full batch).
+ * updates, as the lesson prints it. With minibatches it is the batches' losses, each taken before its own update,
+ * averaged with weights proportional to batch size (the usual running average of a PyTorch loop).
  *
  * <p>Randomness. The trainer never touches the default generator. The validation split draws from
  * {@code new Generator(seed)} and the per-epoch batch shuffling from {@code new Generator(seed + 1)}, both created
