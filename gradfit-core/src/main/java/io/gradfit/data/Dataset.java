@@ -1,0 +1,165 @@
+package io.gradfit.data;
+
+import io.gradfit.autograd.Tensor;
+import io.gradfit.random.Generator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Inputs x [n, d] and targets y [n, k] with a name per column of x. Immutable: the constructor copies both tensors
+ * (a 1-D tensor becomes a column [n, 1]), and {@link #x()} and {@link #y()} return that private copy, which callers
+ * must not change in place.
+ *
+ * <pre>{@code
+ * Dataset data = Dataset.of(x, y);                    // feature names x (one column) or x1, x2, ...
+ * Dataset.Split s = data.split(0.2, new Generator(7)); // 80 % train, 20 % validation, shuffled
+ * }</pre>
+ */
+public final class Dataset {
+  private final Tensor x;
+  private final Tensor y;
+  private final List<String> featureNames;
+
+  private Dataset(Tensor x, Tensor y, List<String> featureNames) {
+    this.x = x;
+    this.y = y;
+    this.featureNames = featureNames;
+  }
+
+  /** With default feature names: {@code x} for one column, else {@code x1, x2, …}. */
+  public static Dataset of(Tensor x, Tensor y) {
+    Objects.requireNonNull(x, "x");
+    return of(x, y, defaultNames(x.dim() == 2 ? x.size(1) : 1));
+  }
+
+  /**
+   * @param x [n] or [n, d], not modified (copied)
+   * @param y [n] or [n, k], not modified (copied)
+   * @param featureNames one per column of x
+   */
+  public static Dataset of(Tensor x, Tensor y, List<String> featureNames) {
+    Tensor x2 = Rows.copy2d(Objects.requireNonNull(x, "x"), "x");
+    Tensor y2 = Rows.copy2d(Objects.requireNonNull(y, "y"), "y");
+    if (x2.size(0) != y2.size(0)) {
+      throw new IllegalArgumentException("Dataset: x has " + x2.size(0) + " rows but y has " + y2.size(0));
+    }
+    if (featureNames.size() != x2.size(1)) {
+      throw new IllegalArgumentException("Dataset: " + featureNames.size() + " feature names " + featureNames
+          + " for " + x2.size(1) + " columns of x");
+    }
+    return new Dataset(x2, y2, List.copyOf(featureNames));
+  }
+
+  /** {@code x} for one column, else {@code x1, x2, …, xd}. */
+  public static List<String> defaultNames(int columns) {
+    if (columns == 1) {
+      return List.of("x");
+    }
+    List<String> names = new ArrayList<>(columns);
+    for (int j = 1; j <= columns; j++) {
+      names.add("x" + j);
+    }
+    return List.copyOf(names);
+  }
+
+  /** The inputs, [n, d] (shared: do not modify in place). */
+  public Tensor x() {
+    return x;
+  }
+
+  /** The targets, [n, k] (shared: do not modify in place). */
+  public Tensor y() {
+    return y;
+  }
+
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /** Number of rows n. */
+  public int size() {
+    return x.size(0);
+  }
+
+  /** Number of input columns d. */
+  public int features() {
+    return x.size(1);
+  }
+
+  /** The rows {@code rows}, in that order (indices may repeat). */
+  public Dataset subset(int[] rows) {
+    for (int r : rows) {
+      if (r < 0 || r >= size()) {
+        throw new IndexOutOfBoundsException("Dataset.subset: row " + r + " is out of range for " + size() + " rows");
+      }
+    }
+    return new Dataset(Rows.take(x, rows), Rows.take(y, rows), featureNames);
+  }
+
+  /** This dataset with other inputs (same number of rows), e.g. features computed from x. */
+  public Dataset withX(Tensor newX, List<String> newNames) {
+    return of(newX, y, newNames);
+  }
+
+  /**
+   * A shuffled split: a permutation {@code generator.randperm(n)} is drawn; its first n − v rows form the training
+   * set and the last v = round(n·fraction) rows the validation set, each in permutation order.
+   *
+   * @param validationFraction in [0, 1); 0 gives no validation set and leaves the rows in their order (no draw)
+   * @param generator modified (one {@code randperm(n)} draw) unless the fraction is 0
+   * @throws IllegalArgumentException if the fraction is outside [0, 1) or leaves an empty side
+   */
+  public Split split(double validationFraction, Generator generator) {
+    if (!(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException("Dataset.split: validation fraction must be in [0, 1), got "
+          + validationFraction);
+    }
+    if (validationFraction == 0) {
+      return new Split(this, Optional.empty(), null);
+    }
+    int n = size();
+    int v = (int) Math.round(n * validationFraction);
+    if (v < 1 || v >= n) {
+      throw new IllegalArgumentException("Dataset.split: a validation fraction of " + validationFraction + " of "
+          + n + " rows gives " + v + " validation rows and " + (n - v) + " training rows; both must be >= 1");
+    }
+    int[] perm = generator.randperm(n);
+    int[] train = Arrays.copyOfRange(perm, 0, n - v);
+    int[] validation = Arrays.copyOfRange(perm, n - v, n);
+    return new Split(subset(train), Optional.of(subset(validation)), perm);
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset(n=" + size() + ", features=" + featureNames + ", x " + x.dtype() + ", y " + y.shape() + ")";
+  }
+
+  /** A training set and an optional validation set drawn from one dataset. */
+  public static final class Split {
+    private final Dataset train;
+    private final Optional<Dataset> validation;
+    private final int[] permutation;
+
+    Split(Dataset train, Optional<Dataset> validation, int[] permutation) {
+      this.train = train;
+      this.validation = validation;
+      this.permutation = permutation;
+    }
+
+    public Dataset train() {
+      return train;
+    }
+
+    public Optional<Dataset> validation() {
+      return validation;
+    }
+
+    /** The permutation drawn (training rows first), or an empty array when there is no validation set. */
+    public int[] permutation() {
+      return permutation == null ? new int[0] : permutation.clone();
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.gradfit.models;
+
+import io.gradfit.autograd.NoGrad;
+import io.gradfit.autograd.Tensor;
+import io.gradfit.data.Dataset;
+import io.gradfit.data.LinearCoefficients;
+import io.gradfit.data.Standardizer;
+import io.gradfit.linalg.LeastSquares;
+import io.gradfit.linalg.LeastSquaresSolution;
+import io.gradfit.loss.Loss;
+import io.gradfit.loss.MseLoss;
+import io.gradfit.loss.Reduction;
+import io.gradfit.nn.Linear;
+import io.gradfit.nn.Module;
+import io.gradfit.nn.Parameter;
+import io.gradfit.tensor.DType;
+import io.gradfit.train.History;
+import io.gradfit.train.Trainer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the linear models share: features of x (the inputs themselves, or their powers), optionally standardized,
+ * then one {@link Linear} layer with a single output. {@code forward(x)} runs that whole pipeline, so the model can
+ * be trained on raw inputs and {@link #predict} needs no preprocessing by the caller.
+ *
+ * <p>The pipeline, for inputs x ([n] or [n, d], any dtype): features in x's dtype → (x − μ)/σ when fitted with
+ * {@link FitOptions#standardize(boolean) standardize} → conversion to the parameters' dtype → {@code x.mm(w) + b}.
+ * This is the lesson's order: polynomial features in float64, then {@code .float()}, then {@code torch.mm(x, w) + b}.
+ */
+public abstract sealed class LinearModel implements Module
+    permits LinearRegression, PolynomialRegression, LogisticRegression {
+  private final int inputs;
+  private final Linear linear;
+  private List<String> inputNames;
+  private Standardizer standardizer; // null: features used as they are
+
+  LinearModel(int inputs, Linear linear) {
+    this.inputs = inputs;
+    this.linear = linear;
+    this.inputNames = Dataset.defaultNames(inputs);
+  }
+
+  /** The model's features of {@code x} ([n, inputs]), in x's dtype. */
+  abstract Tensor features(Tensor x);
+
+  /** Names of the columns of {@link #features}, given names of the inputs. */
+  abstract List<String> featureNames(List<String> inputNames);
+
+  /** The loss used when the trainer has none. */
+  abstract Loss defaultLoss();
+
+  /** Rejects losses that do not fit the model's output. */
+  void checkLoss(Loss loss) {}
+
+  /** Whether the MSE optimum has a closed form (least squares): true for regression. */
+  boolean hasLeastSquaresOptimum() {
+    return true;
+  }
+
+  /** The symbol on the left of {@link #equation()}, e.g. {@code "y"}. */
+  abstract String response();
+
+  /** x as [n, inputs], checked. */
+  final Tensor checkInputs(Tensor x) {
+    Tensor x2 = x.dim() == 1 && inputs == 1 ? x.unsqueeze(1) : x;
+    if (x2.dim() != 2 || x2.size(1) != inputs) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": expected inputs of shape [n, " + inputs
+          + "]" + (inputs == 1 ? " or [n]" : "") + ", got " + x.shape());
+    }
+    return x2;
+  }
+
+  /** What the linear layer sees: features, standardized if fitted so, in the parameters' dtype. */
+  final Tensor design(Tensor x) {
+    Tensor f = features(checkInputs(x));
+    if (standardizer != null) {
+      f = standardizer.transform(f);
+    }
+    return f.dtype() == dtype() ? f : f.to(dtype());
+  }
+
+  /** The raw output {@code design(x)·w + b}, [n, 1] (a logit for logistic regression). */
+  @Override
+  public final Tensor forward(Tensor x) {
+    return linear.forward(design(x));
+  }
+
+  @Override
+  public final List<Parameter> parameters() {
+    return linear.parameters();
+  }
+
+  /** The linear layer: weight [features, 1] and bias [1], in the units of the (possibly standardized) features. */
+  public final Linear linear() {
+    return linear;
+  }
+
+  public final DType dtype() {
+    return linear.dtype();
+  }
+
+  /** Fits on x ([n] or [n, d]) and y ([n] or [n, 1]); see {@link #fit(Dataset, FitOptions)}. */
+  public final FitReport fit(Tensor x, Tensor y, FitOptions options) {
+    return fit(Dataset.of(checkInputs(x), y), options);
+  }
+
+  /**
+   * Trains the parameters from their current values with the options' trainer (which splits off a validation set
+   * if asked), and reports the closed-form optimum when there is one. The feature names of {@code data} are used
+   * by {@link #equation()}. y is converted to the parameters' dtype, as the lesson's {@code .float()}.
+   *
+   * <p>Each fit refits the standardizer on its training rows, or drops it when the options do not ask for one; the
+   * parameters always continue from their current values. So fitting again with the other setting starts from
+   * parameters in the other units, which is allowed but rarely useful.
+   *
+   * @throws IllegalArgumentException if the data do not fit the model, or the trainer's loss does not
+   */
+  public final FitReport fit(Dataset data, FitOptions options) {
+    Objects.requireNonNull(options, "options");
+    checkInputs(data.x());
+    if (data.y().size(1) != 1) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": expected one target column, got y of shape "
+          + data.y().shape());
+    }
+    Loss loss = options.trainer().loss().orElseGet(this::defaultLoss);
+    checkLoss(loss);
+    Trainer trainer = options.trainer().toBuilder().loss(loss).build();
+    Dataset.Split split = trainer.split(data);
+    Dataset train = inDtype(split.train());
+    inputNames = data.featureNames();
+    standardizer = options.standardize() ? Standardizer.fit(features(train.x())) : null;
+
+    History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null));
+
+    Tensor design = design(train.x()).toFloat64();
+    Tensor target = train.y().toFloat64();
+    double finalLoss;
+    try (NoGrad ignored = NoGrad.enter()) {
+      finalLoss = loss.apply(linear.forward(design), target).item();
+    }
+    if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
+      return new FitReport(history, finalLoss, Double.NaN, null);
+    }
+    LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true).tolerance(
+        LeastSquares.defaultTolerance(dtype())).solve(design.array(), target.array());
+    double optimumLoss = mse.reduction() == Reduction.MEAN ? s.meanSquaredError() : s.residualSumOfSquares();
+    LinearCoefficients optimum = standardizer == null
+        ? new LinearCoefficients(s.coefficients(), s.intercept())
+        : standardizer.originalCoefficients(s.coefficients(), s.intercept());
+    return new FitReport(history, finalLoss, optimumLoss, optimum);
+  }
+
+  private Dataset inDtype(Dataset d) {
+    return d.y().dtype() == dtype() ? d : Dataset.of(d.x(), d.y().to(dtype()), d.featureNames());
+  }
+
+  /** The output for {@code x}, computed without recording a graph. */
+  Tensor output(Tensor x) {
+    try (NoGrad ignored = NoGrad.enter()) {
+      return forward(x);
+    }
+  }
+
+  /** The coefficient of each feature, in the features' original units (undoing standardization). */
+  public final double[] coefficients() {
+    return originalCoefficients().weights();
+  }
+
+  /** The intercept, in the original units. */
+  public final double intercept() {
+    return originalCoefficients().intercept();
+  }
+
+  private LinearCoefficients originalCoefficients() {
+    double[] w = linear.weight().value().toDoubleArray();
+    double b = linear.bias().value().item();
+    return standardizer == null ? new LinearCoefficients(w, b) : standardizer.originalCoefficients(w, b);
+  }
+
+  /** The names of the features, e.g. {@code [x, x^2, x^3]}. */
+  public final List<String> featureNames() {
+    return featureNames(inputNames);
+  }
+
+  /** The standardizer fitted by the last fit, or null when features are used as given. */
+  public final Standardizer standardizer() {
+    return standardizer;
+  }
+
+  /** {@link #equation(int)} with 2 decimals, e.g. {@code y = 0.90 + 0.50 * x + 3.00 * x^2 + 2.40 * x^3}. */
+  public final String equation() {
+    return equation(2);
+  }
+
+  /** The fitted function with coefficients in original units, rounded to {@code decimals} places. */
+  public final String equation(int decimals) {
+    String fmt = "%." + decimals + "f";
+    double[] w = coefficients();
+    List<String> names = featureNames();
+    StringBuilder s = new StringBuilder(response()).append(" = ")
+        .append(String.format(Locale.ROOT, fmt, intercept()));
+    for (int j = 0; j < w.length; j++) {
+      String v = String.format(Locale.ROOT, fmt, w[j]);
+      boolean negative = v.startsWith("-") && v.chars().anyMatch(c -> c >= '1' && c <= '9');
+      s.append(negative ? " - " : " + ").append(v.startsWith("-") ? v.substring(1) : v)
+          .append(" * ").append(names.get(j));
+    }
+    return s.toString();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + ": " + equation();
+  }
+}
