@@ -1,2 +1,5 @@
-/** File output helpers shared by gradfit's writers: atomic replacement and readable I/O errors. */
+/**
+ * Files in and out: users' CSV data read as numeric columns ({@link io.gradfit.io.CsvDatasets}),
+ * atomic replacement of written files, and readable I/O errors.
+ */
 package io.gradfit.io;

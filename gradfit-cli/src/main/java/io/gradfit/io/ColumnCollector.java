@@ -1,0 +1,303 @@
+package io.gradfit.io;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Receives FastCSV's fields and parses the wanted ones straight from its char buffer into growing
+ * {@code double[]} columns: no String or boxed number per cell.
+ *
+ * <p>Every record is consumed here ({@link #buildRecord()} returns null), so the CsvReader's
+ * iteration yields nothing and a single {@code hasNext()} reads the whole file. Row checks (field
+ * count, cells) are done here too, to word the errors; the reader's own field-count check never
+ * sees a record.
+ *
+ * <p>Cells are parsed as they arrive, but a rejected one is only acted on when its record is
+ * complete, so that a row with the wrong number of fields is reported as such, and a line of
+ * spaces counts as blank.
+ */
+final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
+
+  /** Which columns to keep. */
+  record Selection(Mode mode, List<String> named) {
+    enum Mode {
+      /** Every column, all numbers. */
+      ALL,
+      /** Only the named columns, all numbers. */
+      ONLY,
+      /** The named columns, all numbers, and each other column that turns out all numbers. */
+      NUMERIC
+    }
+
+    Selection {
+      named = List.copyOf(new LinkedHashSet<>(named));
+    }
+  }
+
+  private static final int INITIAL_CAPACITY = 1024;
+  private static final int MAX_ROWS = Integer.MAX_VALUE - 8; // the usual limit on array length
+
+  private final String file;
+  private final boolean header;
+  private final Selection selection;
+  private final boolean spaceDelimiter; // a tab, say: then "\t" is a blank line of two fields
+
+  /** The fields of the first record, until it is complete; then null. */
+  private List<String> firstRecord = new ArrayList<>();
+
+  private long firstLine;
+  private int width = -1; // fields per record, once the first record is known
+  private List<String> names;
+  private boolean[] required; // by field: a cell that is not a number is an error
+  private double[][] data; // by field: null if the column is not (or no longer) kept
+  private int rows;
+  private int capacity;
+
+  private boolean blankSoFar; // this record's fields are all unquoted spaces, so far
+  private String[] rejected; // by field: this record's cell that did not parse, else null
+  private boolean anyRejected;
+  private final List<SkippedColumn> skipped = new ArrayList<>();
+
+  ColumnCollector(String file, boolean header, Selection selection, char delimiter) {
+    this.file = file;
+    this.header = header;
+    this.selection = selection;
+    this.spaceDelimiter = delimiter <= ' ';
+  }
+
+  @Override
+  protected void handleBegin(long startingLineNumber) {
+    if (rows == capacity && data != null) {
+      grow(startingLineNumber);
+    }
+  }
+
+  @Override
+  protected void handleField(int index, char[] chars, int offset, int length, boolean quoted) {
+    if (index == 0 || blankSoFar) {
+      blankSoFar = !quoted && isBlank(chars, offset, length);
+    }
+    if (width < 0) {
+      firstRecord.add(new String(chars, offset, length));
+    } else if (index < width && data[index] != null) {
+      double value = Decimals.parse(chars, offset, length);
+      if (value != value) { // NaN: not a number we accept
+        reject(index, new String(chars, offset, length));
+      }
+      data[index][rows] = value;
+    }
+  }
+
+  @Override
+  protected Void buildRecord() {
+    if (getRecordType() != RecordType.DATA) {
+      return null; // an empty line (comments are off, so nothing else)
+    }
+    int fields = getFieldCount();
+    if (blankSoFar && (fields == 1 || spaceDelimiter)) { // a line of spaces: blank too
+      if (firstRecord != null) {
+        firstRecord.clear();
+      }
+      clearRejected();
+      return null;
+    }
+    long line = getStartingLineNumber();
+    if (firstRecord != null) {
+      acceptFirstRecord(line);
+    } else {
+      finishRow(line, fields);
+    }
+    return null;
+  }
+
+  /** The table read, once the whole file went through this collector. */
+  CsvTable table(char delimiter) {
+    if (width < 0) {
+      throw new CsvException(file + ": the file is empty");
+    }
+    if (rows == 0) {
+      throw new CsvException(file + ": no data rows after the header (line " + firstLine + ")");
+    }
+    List<String> kept = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    for (int c = 0; c < width; c++) {
+      if (data[c] != null) {
+        kept.add(names.get(c));
+        columns.add(data[c]);
+      }
+    }
+    return new CsvTable(kept, columns.toArray(new double[0][]), rows, delimiter, skipped);
+  }
+
+  /**
+   * An error at the field being read now, for problems the parser or decoder found there: {@code
+   * file:line:column: problem (column 'name')advice}.
+   */
+  CsvException errorAtCurrentField(String problem, String advice, Throwable cause) {
+    int index = getFieldCount();
+    return new CsvException(
+        where(getStartingLineNumber(), index) + problem + name(index) + advice, cause);
+  }
+
+  private void acceptFirstRecord(long line) {
+    List<String> fields = firstRecord;
+    firstRecord = null;
+    firstLine = line;
+    width = fields.size();
+    names = header ? columnNames(fields, line) : generatedNames(width);
+    Map<String, Integer> indexByName = new HashMap<>();
+    for (int c = 0; c < width; c++) {
+      indexByName.put(names.get(c), c);
+    }
+    for (String name : selection.named()) {
+      if (!indexByName.containsKey(name)) {
+        throw new CsvException(
+            file
+                + ": no column "
+                + CsvException.quote(name)
+                + " (columns: "
+                + CsvException.escape(String.join(", ", names))
+                + ")");
+      }
+    }
+    required = new boolean[width];
+    data = new double[width][];
+    rejected = new String[width];
+    capacity = INITIAL_CAPACITY;
+    Set<String> named = Set.copyOf(selection.named());
+    for (int c = 0; c < width; c++) {
+      boolean isNamed = named.contains(names.get(c));
+      required[c] = isNamed || selection.mode() == Selection.Mode.ALL;
+      if (isNamed || selection.mode() != Selection.Mode.ONLY) {
+        data[c] = new double[capacity];
+      }
+    }
+    if (!header) { // the first record is data
+      for (int c = 0; c < width; c++) {
+        char[] chars = fields.get(c).toCharArray();
+        handleField(c, chars, 0, chars.length, false);
+      }
+      finishRow(line, width);
+    }
+  }
+
+  private List<String> columnNames(List<String> fields, long line) {
+    List<String> result = new ArrayList<>(fields.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < fields.size(); c++) {
+      String name = fields.get(c).trim();
+      if (name.isEmpty()) {
+        throw new CsvException(where(line, c) + "empty column name");
+      }
+      Integer earlier = seen.putIfAbsent(name, c);
+      if (earlier != null) {
+        throw new CsvException(
+            where(line, c)
+                + "duplicate column name "
+                + CsvException.quote(name)
+                + " (also column "
+                + (earlier + 1)
+                + ")");
+      }
+      result.add(name);
+    }
+    return result;
+  }
+
+  private static List<String> generatedNames(int width) {
+    List<String> result = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      result.add("c" + c);
+    }
+    return result;
+  }
+
+  private void finishRow(long line, int fields) {
+    if (fields != width) {
+      throw new CsvException(
+          file
+              + ":"
+              + line
+              + ": "
+              + fields
+              + (fields == 1 ? " field" : " fields")
+              + ", expected "
+              + width
+              + (header ? " as in the header" : " as in line " + firstLine));
+    }
+    if (anyRejected) {
+      handleRejected(line);
+    }
+    rows++;
+  }
+
+  private void reject(int index, String cell) {
+    rejected[index] = cell;
+    anyRejected = true;
+  }
+
+  /** Fails on the first rejected cell of a required column; drops the other columns with one. */
+  private void handleRejected(long line) {
+    for (int c = 0; c < width; c++) {
+      if (rejected[c] != null && required[c]) {
+        throw new CsvException(
+            where(line, c)
+                + Decimals.problem(rejected[c])
+                + name(c)
+                + Decimals.advice(rejected[c]));
+      }
+    }
+    for (int c = 0; c < width; c++) {
+      if (rejected[c] != null) {
+        skipped.add(new SkippedColumn(names.get(c), c + 1, line, Decimals.problem(rejected[c])));
+        data[c] = null;
+      }
+    }
+    clearRejected();
+  }
+
+  private void clearRejected() {
+    if (anyRejected) {
+      Arrays.fill(rejected, null);
+      anyRejected = false;
+    }
+  }
+
+  private void grow(long line) {
+    if (capacity == MAX_ROWS) {
+      throw new CsvException(file + ":" + line + ": too many rows (at most " + MAX_ROWS + ")");
+    }
+    capacity = (int) Math.min(capacity + (capacity >> 1), MAX_ROWS);
+    for (int c = 0; c < width; c++) {
+      if (data[c] != null) {
+        data[c] = Arrays.copyOf(data[c], capacity);
+      }
+    }
+  }
+
+  private String where(long line, int index) {
+    return file + ":" + line + ":" + (index + 1) + ": ";
+  }
+
+  /** " (column 'price')" when the file names its columns, else nothing. */
+  private String name(int index) {
+    boolean known = header && names != null && index < width;
+    return known ? " (column " + CsvException.quote(names.get(index)) + ")" : "";
+  }
+
+  private static boolean isBlank(char[] chars, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (chars[i] > ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
