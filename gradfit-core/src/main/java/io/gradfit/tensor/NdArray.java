@@ -132,7 +132,6 @@ public final class NdArray {
           "index " + Arrays.toString(idx) + " has " + idx.length + " dimensions but the shape " + shape + " has "
               + shape.rank());
     }
-    int[] strides = shape.strides();
     int off = 0;
     for (int i = 0; i < idx.length; i++) {
       int k = idx[i] < 0 ? idx[i] + shape.dim(i) : idx[i];
@@ -140,7 +139,7 @@ public final class NdArray {
         throw new IndexOutOfBoundsException("index " + idx[i] + " is out of bounds for dimension " + i
             + " with size " + shape.dim(i) + " (shape " + shape + ")");
       }
-      off += k * strides[i];
+      off += k * shape.stride(i);
     }
     return off;
   }

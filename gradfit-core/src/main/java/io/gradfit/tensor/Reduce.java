@@ -39,7 +39,7 @@ final class Reduce {
       return a.copy();
     }
     int len = s.dim(ax);
-    int inner = s.strides()[ax];
+    int inner = s.stride(ax);
     int outer = len == 0 || inner == 0 ? 0 : s.size() / (len * inner);
     Shape kept = s.with(ax, 1);
     NdArray r = NdArray.zeros(a.dtype(), kept);
@@ -48,16 +48,18 @@ final class Reduce {
     }
     for (int o = 0; o < outer; o++) {
       int base = o * len * inner;
-      for (int i = 0; i < inner; i++) {
-        // inner == 1: each output sums a contiguous run; otherwise a column of an outer reduction
-        if (a.dtype() == DType.FLOAT32) {
-          r.floats()[o * inner + i] = inner == 1
-              ? CascadeSum.contiguous(a.floats(), base, len)
-              : CascadeSum.column(a.floats(), base + i, inner, len, i, inner);
+      // inner == 1: each output sums a contiguous run; otherwise `inner` columns of an outer reduction
+      if (a.dtype() == DType.FLOAT32) {
+        if (inner == 1) {
+          r.floats()[o] = CascadeSum.contiguous(a.floats(), base, len);
         } else {
-          r.doubles()[o * inner + i] = inner == 1
-              ? CascadeSum.contiguous(a.doubles(), base, len)
-              : CascadeSum.column(a.doubles(), base + i, inner, len, i, inner);
+          CascadeSum.columns(a.floats(), base, inner, len, r.floats(), o * inner);
+        }
+      } else {
+        if (inner == 1) {
+          r.doubles()[o] = CascadeSum.contiguous(a.doubles(), base, len);
+        } else {
+          CascadeSum.columns(a.doubles(), base, inner, len, r.doubles(), o * inner);
         }
       }
     }
