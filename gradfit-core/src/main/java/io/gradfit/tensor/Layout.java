@@ -31,6 +31,9 @@ final class Layout {
     if (!Shape.broadcast("expand", a.shape(), target).equals(target)) {
       throw new IllegalArgumentException("expand: shape " + a.shape() + " cannot be expanded to " + target);
     }
+    if (a.size() == 1) { // a scalar's broadcast, e.g. the gradient of a sum or mean: a plain fill
+      return NdArray.full(a.dtype(), target, a.get(0));
+    }
     return gather(a, target, Binary.broadcastStrides(a.shape(), target), 0);
   }
 
