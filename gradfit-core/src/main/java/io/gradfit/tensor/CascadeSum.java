@@ -120,10 +120,15 @@ final class CascadeSum {
     int power = levelPower(n);
     int step = 1 << power;
     int mask = step - 1;
+    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
+      java.util.Arrays.fill(out, outOff, outOff + width, 0f);
+      addRows(a, off, stride, n, width, out, outOff);
+      return;
+    }
     float[] acc = new float[LEVELS * width]; // level j of column c at j·width + c
     int i = 0;
     while (i + step <= n) {
-      addRows(a, off + i * stride, stride, step, width, acc);
+      addRows(a, off + i * stride, stride, step, width, acc, 0);
       i += step;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
@@ -135,7 +140,7 @@ final class CascadeSum {
         }
       }
     }
-    addRows(a, off + i * stride, stride, n - i, width, acc);
+    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
     for (int j = 1; j < LEVELS; j++) {
       for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
     }
@@ -146,10 +151,15 @@ final class CascadeSum {
     int power = levelPower(n);
     int step = 1 << power;
     int mask = step - 1;
+    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
+      java.util.Arrays.fill(out, outOff, outOff + width, 0.0);
+      addRows(a, off, stride, n, width, out, outOff);
+      return;
+    }
     double[] acc = new double[LEVELS * width];
     int i = 0;
     while (i + step <= n) {
-      addRows(a, off + i * stride, stride, step, width, acc);
+      addRows(a, off + i * stride, stride, step, width, acc, 0);
       i += step;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
@@ -161,7 +171,7 @@ final class CascadeSum {
         }
       }
     }
-    addRows(a, off + i * stride, stride, n - i, width, acc);
+    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
     for (int j = 1; j < LEVELS; j++) {
       for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
     }
@@ -169,44 +179,44 @@ final class CascadeSum {
   }
 
   /**
-   * acc[c] += a[from + i·stride + c] for i &lt; rows and c &lt; width: the hot loop, one pass down the rows. Eight
+   * acc[at + c] += a[from + i·stride + c] for i &lt; rows and c &lt; width: the hot loop, one pass down the rows. Eight
    * columns at a time live in locals: eight independent add chains keep the core busy, where updating acc[c] in
    * memory runs at the speed of store-to-load forwarding.
    */
-  private static void addRows(float[] a, int from, int stride, int rows, int width, float[] acc) {
+  private static void addRows(float[] a, int from, int stride, int rows, int width, float[] acc, int at) {
     int end = from + rows * stride;
     int c = 0;
     for (; c + 8 <= width; c += 8) {
-      float s0 = acc[c], s1 = acc[c + 1], s2 = acc[c + 2], s3 = acc[c + 3];
-      float s4 = acc[c + 4], s5 = acc[c + 5], s6 = acc[c + 6], s7 = acc[c + 7];
+      float s0 = acc[at + c], s1 = acc[at + c + 1], s2 = acc[at + c + 2], s3 = acc[at + c + 3];
+      float s4 = acc[at + c + 4], s5 = acc[at + c + 5], s6 = acc[at + c + 6], s7 = acc[at + c + 7];
       for (int row = from + c; row < end; row += stride) {
         s0 += a[row]; s1 += a[row + 1]; s2 += a[row + 2]; s3 += a[row + 3];
         s4 += a[row + 4]; s5 += a[row + 5]; s6 += a[row + 6]; s7 += a[row + 7];
       }
-      acc[c] = s0; acc[c + 1] = s1; acc[c + 2] = s2; acc[c + 3] = s3;
-      acc[c + 4] = s4; acc[c + 5] = s5; acc[c + 6] = s6; acc[c + 7] = s7;
+      acc[at + c] = s0; acc[at + c + 1] = s1; acc[at + c + 2] = s2; acc[at + c + 3] = s3;
+      acc[at + c + 4] = s4; acc[at + c + 5] = s5; acc[at + c + 6] = s6; acc[at + c + 7] = s7;
     }
     for (; c < width; c++) {
-      float s = acc[c];
+      float s = acc[at + c];
       for (int row = from + c; row < end; row += stride) s += a[row];
-      acc[c] = s;
+      acc[at + c] = s;
     }
   }
 
-  private static void addRows(double[] a, int from, int stride, int rows, int width, double[] acc) {
+  private static void addRows(double[] a, int from, int stride, int rows, int width, double[] acc, int at) {
     int end = from + rows * stride;
     int c = 0;
     for (; c + 4 <= width; c += 4) {
-      double s0 = acc[c], s1 = acc[c + 1], s2 = acc[c + 2], s3 = acc[c + 3];
+      double s0 = acc[at + c], s1 = acc[at + c + 1], s2 = acc[at + c + 2], s3 = acc[at + c + 3];
       for (int row = from + c; row < end; row += stride) {
         s0 += a[row]; s1 += a[row + 1]; s2 += a[row + 2]; s3 += a[row + 3];
       }
-      acc[c] = s0; acc[c + 1] = s1; acc[c + 2] = s2; acc[c + 3] = s3;
+      acc[at + c] = s0; acc[at + c + 1] = s1; acc[at + c + 2] = s2; acc[at + c + 3] = s3;
     }
     for (; c < width; c++) {
-      double s = acc[c];
+      double s = acc[at + c];
       for (int row = from + c; row < end; row += stride) s += a[row];
-      acc[c] = s;
+      acc[at + c] = s;
     }
   }
 
