@@ -357,12 +357,9 @@ final class Ops {
   }
 
   private static boolean needsGraph(Tensor[] inputs) {
-    if (!NoGrad.isGradEnabled()) {
-      return false;
-    }
     for (Tensor t : inputs) {
       if (t.requiresGrad()) {
-        return true;
+        return NoGrad.isGradEnabled(); // a thread-local read: only when it can matter
       }
     }
     return false;

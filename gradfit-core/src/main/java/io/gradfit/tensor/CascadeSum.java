@@ -81,10 +81,10 @@ final class CascadeSum {
   private static void rowSums(float[] a, int off, int stride, int n, int width, float[] out, int outOff) {
     int rows = n / ILP;
     float[] partial = new float[ILP * width]; // accumulator k of column c at k·width + c
-    if (stride == width) {
+    if (rows > 0 && stride == width) { // (with no full row of 4, all accumulators stay 0)
       // the 4 accumulators' rows are adjacent in memory: one pass with 4·width columns
       levels(a, off, ILP * stride, rows, ILP * width, partial, 0);
-    } else {
+    } else if (rows > 0) {
       for (int k = 0; k < ILP; k++) levels(a, off + k * stride, ILP * stride, rows, width, partial, k * width);
     }
     for (int c = 0; c < width; c++) {
@@ -98,9 +98,9 @@ final class CascadeSum {
   private static void rowSums(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
     int rows = n / ILP;
     double[] partial = new double[ILP * width];
-    if (stride == width) {
+    if (rows > 0 && stride == width) {
       levels(a, off, ILP * stride, rows, ILP * width, partial, 0);
-    } else {
+    } else if (rows > 0) {
       for (int k = 0; k < ILP; k++) levels(a, off + k * stride, ILP * stride, rows, width, partial, k * width);
     }
     for (int c = 0; c < width; c++) {

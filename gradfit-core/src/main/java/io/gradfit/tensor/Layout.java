@@ -28,11 +28,11 @@ final class Layout {
 
   /** Materialises a broadcast of {@code a} to {@code target} (no stride-0 views: gradcheck-safe). */
   static NdArray expand(NdArray a, Shape target) {
+    if (a.size() == 1 && a.shape().rank() <= target.rank()) {
+      return NdArray.full(a.dtype(), target, a.get(0)); // a scalar's broadcast (the gradient of sum, mean)
+    }
     if (!Shape.broadcast("expand", a.shape(), target).equals(target)) {
       throw new IllegalArgumentException("expand: shape " + a.shape() + " cannot be expanded to " + target);
-    }
-    if (a.size() == 1) { // a scalar's broadcast, e.g. the gradient of a sum or mean: a plain fill
-      return NdArray.full(a.dtype(), target, a.get(0));
     }
     return gather(a, target, Binary.broadcastStrides(a.shape(), target), 0);
   }
