@@ -179,9 +179,9 @@ final class CascadeSum {
   }
 
   /**
-   * acc[at + c] += a[from + i·stride + c] for i &lt; rows and c &lt; width: the hot loop, one pass down the rows. Eight
-   * columns at a time live in locals: eight independent add chains keep the core busy, where updating acc[c] in
-   * memory runs at the speed of store-to-load forwarding.
+   * acc[at + c] += a[from + i·stride + c] for i &lt; rows and c &lt; width: the hot loop, one pass down the rows.
+   * Eight columns at a time live in locals: eight independent add chains keep the core busy, where updating
+   * acc[c] in memory runs at the speed of store-to-load forwarding.
    */
   private static void addRows(float[] a, int from, int stride, int rows, int width, float[] acc, int at) {
     int end = from + rows * stride;

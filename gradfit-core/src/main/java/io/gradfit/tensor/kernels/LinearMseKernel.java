@@ -35,7 +35,10 @@ import java.util.concurrent.ForkJoinTask;
 public final class LinearMseKernel {
   /** Rows per partial sum; a multiple of {@link #BLOCK_ROWS}. */
   static final int CHUNK_ROWS = 1 << 16;
-  /** Rows per cache block: 512 rows of 16 features are 32 KiB, one L1 data cache. */
+  /**
+   * Rows per cache block: 128 rows of 16 features are 8 KiB, so a block stays in L1 across its three passes (512
+   * rows measured 1.3-1.5x slower at d = 16).
+   */
   static final int BLOCK_ROWS = 128;
   /** Inputs this large (X and y, in bytes) are split across threads; see the class comment. */
   public static final long PARALLEL_MIN_BYTES = 4L << 20;
