@@ -1,9 +1,7 @@
 package io.gradfit.autograd;
 
 import io.gradfit.tensor.NdArray;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,68 +28,74 @@ final class Backprop {
       accumulateLeaf(root, seed.to(root.dtype()));
       return;
     }
-    List<Tensor> order = topologicalOrder(root);
+    Node[] order = topologicalOrder(rootNode);
     rootNode.pendingGrad = seed.to(root.dtype());
-    for (int i = order.size() - 1; i >= 0; i--) {
-      Tensor t = order.get(i);
-      Node node = t.node();
+    for (int i = order.length - 1; i >= 0; i--) {
+      Node node = order[i];
       NdArray grad = node.pendingGrad;
       node.pendingGrad = null;
       if (grad == null) {
         continue;
       }
-      if (t.retainsGrad()) {
-        accumulateLeaf(t, grad);
+      if (node.retainer != null) {
+        accumulateLeaf(node.retainer, grad);
       }
       NdArray[] inputGrads = node.backward(grad);
       if (!retainGraph) {
         node.free();
       }
-      for (int k = 0; k < node.inputs.length; k++) {
-        Tensor in = node.inputs[k];
+      for (int k = 0; k < inputGrads.length; k++) {
         NdArray g = inputGrads[k];
-        if (g == null || !in.requiresGrad()) {
+        Node next = node.inputNodes[k];
+        Tensor leaf = node.inputLeaves[k];
+        if (g == null) {
           continue;
         }
         // The one place where broadcasting is undone: sum the gradient back to the input's shape.
-        g = g.sumTo(in.shape()).to(in.dtype());
-        if (in.node() == null) {
-          accumulateLeaf(in, g);
-        } else {
-          Node n = in.node();
-          n.pendingGrad = n.pendingGrad == null ? g : n.pendingGrad.add(g); // out of place: g may be shared
+        if (next != null) {
+          g = g.sumTo(next.shape).to(next.dtype);
+          next.pendingGrad = next.pendingGrad == null ? g : next.pendingGrad.add(g); // out of place: g may be shared
+        } else if (leaf != null && leaf.requiresGrad()) {
+          accumulateLeaf(leaf, g.sumTo(leaf.shape()).to(leaf.dtype()));
         }
       }
     }
   }
 
-  /** Tensors with a node, each after every tensor it was computed from; the root comes last. */
-  private static List<Tensor> topologicalOrder(Tensor root) {
+  /** Nodes reachable from {@code root}, each after every node it was computed from; the root comes last. */
+  private static Node[] topologicalOrder(Node root) {
     long run = RUNS.incrementAndGet();
-    List<Tensor> order = new ArrayList<>();
-    ArrayDeque<Tensor> stack = new ArrayDeque<>();
-    ArrayDeque<Integer> nextInput = new ArrayDeque<>();
-    root.node().visitedInRun = run;
-    stack.push(root);
-    nextInput.push(0);
-    while (!stack.isEmpty()) {
-      Tensor t = stack.peek();
-      int k = nextInput.pop();
-      Tensor[] inputs = t.node().inputs;
-      if (k < inputs.length) {
-        nextInput.push(k + 1);
-        Node child = inputs[k].node();
+    Node[] order = new Node[8];
+    int size = 0;
+    Node[] stack = new Node[8];
+    int[] nextInput = new int[8]; // per stack entry: the next input to visit
+    int top = 0;
+    root.visitedInRun = run;
+    stack[0] = root;
+    while (top >= 0) {
+      Node n = stack[top];
+      int k = nextInput[top];
+      if (k < n.inputNodes.length) {
+        nextInput[top] = k + 1;
+        Node child = n.inputNodes[k];
         if (child != null && child.visitedInRun != run) {
           child.visitedInRun = run;
-          stack.push(inputs[k]);
-          nextInput.push(0);
+          if (++top == stack.length) {
+            stack = Arrays.copyOf(stack, 2 * top);
+            nextInput = Arrays.copyOf(nextInput, 2 * top);
+          }
+          stack[top] = child;
+          nextInput[top] = 0;
         }
       } else {
-        stack.pop();
-        order.add(t); // all inputs are already in the order
+        stack[top--] = null;
+        if (size == order.length) {
+          order = Arrays.copyOf(order, 2 * size);
+        }
+        order[size++] = n; // all inputs are already in the order
       }
     }
-    return order;
+    return size == order.length ? order : Arrays.copyOf(order, size);
   }
 
   /** grad += g, allocating grad on first use; the gradient is copied so it never aliases another tensor. */

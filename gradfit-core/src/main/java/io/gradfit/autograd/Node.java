@@ -1,11 +1,17 @@
 package io.gradfit.autograd;
 
+import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
+import io.gradfit.tensor.Shape;
 
 /**
- * One recorded operation in the graph: which tensors went in and how to turn the gradient of the output into
- * gradients of the inputs. The output tensor points to its node; the node does not point back, so there are no
- * cycles.
+ * One recorded operation in the graph: where the gradient of each input goes, and how to turn the gradient of
+ * the output into gradients of the inputs.
+ *
+ * <p>NOTE: a node points to the nodes of its inputs (or, for leaves that require grad, to the leaves), never to
+ * computed input tensors: an intermediate result stays in memory only while a backward function reads it, as in
+ * PyTorch, so {@code x.mm(w).add(b).sub(y)} keeps no copy of {@code x.mm(w)} alive. The output tensor points to
+ * its node; the node points back only to a tensor that asked to {@link Tensor#retainGrad() retain} its gradient.
  */
 final class Node implements GradFn {
   /** Gradients of the inputs, one per input (null where an input needs none), from the output's gradient. */
@@ -15,18 +21,35 @@ final class Node implements GradFn {
   }
 
   private final String name;
-  final Tensor[] inputs;
+  /** Per input: the node that computed it, or null for a leaf. */
+  final Node[] inputNodes;
+  /** Per input: the leaf whose gradient accumulates, or null (a computed input, or a leaf without grad). */
+  final Tensor[] inputLeaves;
+  /** Shape and dtype of the output, which its gradient must have. */
+  final Shape shape;
+  final DType dtype;
   private Backward backward;
-  private final Tensor[] saved;
+  private Tensor[] saved;
   private final int[] savedVersions;
+  /** The output tensor, when it retains its gradient; else null. */
+  Tensor retainer;
 
   // Scratch state for one backward pass (see Backprop).
   NdArray pendingGrad;
   long visitedInRun;
 
-  Node(String name, Tensor[] inputs, Tensor[] saved, Backward backward) {
+  Node(String name, Tensor[] inputs, Tensor[] saved, NdArray out, Backward backward) {
     this.name = name;
-    this.inputs = inputs;
+    this.inputNodes = new Node[inputs.length];
+    this.inputLeaves = new Tensor[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      inputNodes[i] = inputs[i].node();
+      if (inputNodes[i] == null && inputs[i].requiresGrad()) {
+        inputLeaves[i] = inputs[i];
+      }
+    }
+    this.shape = out.shape();
+    this.dtype = out.dtype();
     this.backward = backward;
     this.saved = saved;
     this.savedVersions = new int[saved.length];
@@ -64,6 +87,7 @@ final class Node implements GradFn {
   void free() {
     if (saved.length > 0) {
       backward = null;
+      saved = new Tensor[0];
     }
   }
 

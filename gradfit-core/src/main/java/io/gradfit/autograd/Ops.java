@@ -62,7 +62,7 @@ final class Ops {
   static Tensor pow(Tensor x, double p) {
     NdArray a = x.array();
     return record("PowBackward0", a.pow(p), ins(x), saved(x),
-        g -> grads(p == 0 ? g.mul(0) : g.mul(a.pow(p - 1).mul(p)))); // p·x^(p-1)
+        g -> grads(p == 0 ? g.mul(0) : a.powBackward(g, p))); // g·(p·x^(p-1)), fused: one pass, one array
   }
 
   // ---------------------------------------------------------------- with a scalar
@@ -89,26 +89,34 @@ final class Ops {
   }
 
   // ---------------------------------------------------------------- binary, broadcasting
+  // NOTE: ga/gb say whether each input needs a gradient (PyTorch's grad_input_mask): a product for an input
+  // that needs none, e.g. the data x in x·w, is never computed.
 
   static Tensor add(Tensor a, Tensor b) {
     return record("AddBackward0", a.array().add(b.array()), ins(a, b), none(), g -> grads(g, g));
   }
 
   static Tensor sub(Tensor a, Tensor b) {
-    return record("SubBackward0", a.array().sub(b.array()), ins(a, b), none(), g -> grads(g, g.neg()));
+    boolean gb = b.requiresGrad();
+    return record("SubBackward0", a.array().sub(b.array()), ins(a, b), none(), g -> grads(g, gb ? g.neg() : null));
   }
 
   static Tensor mul(Tensor a, Tensor b) {
     NdArray x = a.array();
     NdArray y = b.array();
-    return record("MulBackward0", x.mul(y), ins(a, b), saved(a, b), g -> grads(g.mul(y), g.mul(x)));
+    boolean ga = a.requiresGrad();
+    boolean gb = b.requiresGrad();
+    return record("MulBackward0", x.mul(y), ins(a, b), saved(a, b),
+        g -> grads(ga ? g.mul(y) : null, gb ? g.mul(x) : null));
   }
 
   static Tensor div(Tensor a, Tensor b) {
     NdArray x = a.array();
     NdArray y = b.array();
+    boolean ga = a.requiresGrad();
+    boolean gb = b.requiresGrad();
     return record("DivBackward0", x.div(y), ins(a, b), saved(a, b),
-        g -> grads(g.div(y), g.mul(x).div(y.mul(y)).neg())); // d(x/y)/dy = -x/y²
+        g -> grads(ga ? g.div(y) : null, gb ? g.mul(x).div(y.mul(y)).neg() : null)); // d(x/y)/dy = -x/y²
   }
 
   // ---------------------------------------------------------------- losses
@@ -159,8 +167,10 @@ final class Ops {
     NdArray x = a.array();
     NdArray y = b.array();
     requireRank("mm", a, 2, b, 2);
+    boolean ga = a.requiresGrad();
+    boolean gb = b.requiresGrad();
     return record("MmBackward0", x.mm(false, y, false), ins(a, b), saved(a, b),
-        g -> grads(g.mm(false, y, true), x.mm(true, g, false))); // G·Bᵀ, Aᵀ·G
+        g -> grads(ga ? g.mm(false, y, true) : null, gb ? x.mm(true, g, false) : null)); // G·Bᵀ, Aᵀ·G
   }
 
   /** [m, k] · [k]. */
@@ -333,7 +343,7 @@ final class Ops {
     if (!needsGraph(inputs)) {
       return new Tensor(out);
     }
-    return new Tensor(out, new Node(name, inputs, saved, backward));
+    return new Tensor(out, new Node(name, inputs, saved, out, backward));
   }
 
   /** As {@link #record}, for a backward function that reads the op's own output. */
@@ -342,17 +352,14 @@ final class Ops {
       return new Tensor(out);
     }
     Tensor result = new Tensor(out);
-    result.attach(new Node(name, inputs, new Tensor[] {result}, backward));
+    result.attach(new Node(name, inputs, new Tensor[] {result}, out, backward));
     return result;
   }
 
   private static boolean needsGraph(Tensor[] inputs) {
-    if (!NoGrad.isGradEnabled()) {
-      return false;
-    }
     for (Tensor t : inputs) {
       if (t.requiresGrad()) {
-        return true;
+        return NoGrad.isGradEnabled(); // a thread-local read: only when it can matter
       }
     }
     return false;

@@ -28,7 +28,6 @@ public final class Tensor {
   private int[] version; // shared with detach(): in-place changes through either are seen by both
   private Node node; // how this tensor was computed; null for leaves
   private boolean requiresGrad;
-  private boolean retainsGrad;
   private Tensor grad;
 
   Tensor(NdArray data) {
@@ -366,12 +365,10 @@ public final class Tensor {
     if (node == null && !requiresGrad) {
       throw new IllegalStateException("can't retain_grad on a tensor that has requires_grad=False");
     }
-    retainsGrad = node != null;
+    if (node != null) {
+      node.retainer = this;
+    }
     return this;
-  }
-
-  boolean retainsGrad() {
-    return retainsGrad;
   }
 
   /**

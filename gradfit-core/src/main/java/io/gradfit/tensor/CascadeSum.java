@@ -10,8 +10,11 @@ package io.gradfit.tensor;
  * folding them into the next level, so only numbers of similar size meet. This keeps the error far below a naive
  * running sum while staying one linear pass. See aten/src/ATen/native/cpu/SumKernel.cpp ({@code cascade_sum}).
  *
- * <p>Reading guide: {@link #rowSum} is PyTorch's {@code row_sum} (4-way split), {@link #levels} its
- * {@code multi_row_sum} for one lane. A "term" is either one element or one lane of a vector.
+ * <p>Reading guide: {@link #rowSums} is PyTorch's {@code row_sum} (4-way split), {@link #levels} its
+ * {@code multi_row_sum}. A "term" is either one element or one lane of a vector; a "column" is one lane (or one
+ * output of an outer reduction) followed down the rows. Every kernel here handles a block of adjacent columns in
+ * one pass over memory, each column with its own accumulators, so the adds of every column happen in exactly
+ * the order of the one-column form (kept as the test oracle CascadeSumReference).
  */
 final class CascadeSum {
   private static final int ILP = 4;
@@ -22,15 +25,14 @@ final class CascadeSum {
   /** Sum of {@code n} contiguous floats from {@code off}: a full reduction, or one row of an inner reduction. */
   static float contiguous(float[] a, int off, int n) {
     final int lanes = 8;
-    if (n < lanes) {
-      return 0f + rowSum(a, off, 1, n);
-    }
-    int vectors = n / lanes;
     float[] laneSums = new float[lanes];
-    for (int l = 0; l < lanes; l++) {
-      // lane l of vector v is element off + v·lanes + l: a strided row of `vectors` terms
-      laneSums[l] = rowSum(a, off + l, lanes, vectors);
+    if (n < lanes) {
+      rowSums(a, off, 1, n, 1, laneSums, 0);
+      return 0f + laneSums[0];
     }
+    // lane l of vector v is element off + v·lanes + l: vectors are rows, lanes are columns
+    int vectors = n / lanes;
+    rowSums(a, off, lanes, vectors, lanes, laneSums, 0);
     float acc = 0f;
     for (int k = vectors * lanes; k < n; k++) acc += a[off + k];
     for (int l = 0; l < lanes; l++) acc += laneSums[l];
@@ -40,14 +42,13 @@ final class CascadeSum {
   /** As {@link #contiguous(float[], int, int)} for doubles (4 lanes). */
   static double contiguous(double[] a, int off, int n) {
     final int lanes = 4;
+    double[] laneSums = new double[lanes];
     if (n < lanes) {
-      return 0.0 + rowSum(a, off, 1, n);
+      rowSums(a, off, 1, n, 1, laneSums, 0);
+      return 0.0 + laneSums[0];
     }
     int vectors = n / lanes;
-    double[] laneSums = new double[lanes];
-    for (int l = 0; l < lanes; l++) {
-      laneSums[l] = rowSum(a, off + l, lanes, vectors);
-    }
+    rowSums(a, off, lanes, vectors, lanes, laneSums, 0);
     double acc = 0.0;
     for (int k = vectors * lanes; k < n; k++) acc += a[off + k];
     for (int l = 0; l < lanes; l++) acc += laneSums[l];
@@ -55,87 +56,168 @@ final class CascadeSum {
   }
 
   /**
-   * Column {@code col} of an outer reduction: {@code n} terms {@code stride} apart, the column being one of
-   * {@code columns} reduced together. PyTorch gives the leading columns (multiples of 32 floats / 16 doubles
-   * when vectorised, of 4 otherwise) one cascaded accumulator each, and the rest the 4-way split.
+   * An outer reduction: {@code out[outOff + c]} = Σ_i a[off + i·columns + c] over {@code n} rows, for every
+   * column c &lt; {@code columns}. PyTorch gives the leading columns (multiples of 32 floats / 16 doubles when
+   * vectorised, of 4 otherwise) one cascaded accumulator each, and the rest the 4-way split.
    */
-  static float column(float[] a, int off, int stride, int n, int col, int columns) {
+  static void columns(float[] a, int off, int columns, int n, float[] out, int outOff) {
     int grouped = columns >= 8 ? columns / 32 * 32 : columns / 4 * 4;
-    return 0f + (col < grouped ? levels(a, off, stride, n) : rowSum(a, off, stride, n));
+    levels(a, off, columns, n, grouped, out, outOff);
+    rowSums(a, off + grouped, columns, n, columns - grouped, out, outOff + grouped);
+    for (int c = 0; c < columns; c++) out[outOff + c] = 0f + out[outOff + c];
   }
 
-  static double column(double[] a, int off, int stride, int n, int col, int columns) {
+  static void columns(double[] a, int off, int columns, int n, double[] out, int outOff) {
     int grouped = columns >= 4 ? columns / 16 * 16 : columns / 4 * 4;
-    return 0.0 + (col < grouped ? levels(a, off, stride, n) : rowSum(a, off, stride, n));
-  }
-
-  /** Terms i = 0..n-1 at {@code off + i·stride}, dealt to 4 accumulators by i mod 4, then added in order. */
-  private static float rowSum(float[] a, int off, int stride, int n) {
-    int rows = n / ILP;
-    float[] partial = new float[ILP];
-    for (int k = 0; k < ILP; k++) {
-      partial[k] = levels(a, off + k * stride, ILP * stride, rows);
-    }
-    for (int i = rows * ILP; i < n; i++) partial[0] += a[off + i * stride];
-    for (int k = 1; k < ILP; k++) partial[0] += partial[k];
-    return partial[0];
-  }
-
-  private static double rowSum(double[] a, int off, int stride, int n) {
-    int rows = n / ILP;
-    double[] partial = new double[ILP];
-    for (int k = 0; k < ILP; k++) {
-      partial[k] = levels(a, off + k * stride, ILP * stride, rows);
-    }
-    for (int i = rows * ILP; i < n; i++) partial[0] += a[off + i * stride];
-    for (int k = 1; k < ILP; k++) partial[0] += partial[k];
-    return partial[0];
+    levels(a, off, columns, n, grouped, out, outOff);
+    rowSums(a, off + grouped, columns, n, columns - grouped, out, outOff + grouped);
+    for (int c = 0; c < columns; c++) out[outOff + c] = 0.0 + out[outOff + c];
   }
 
   /**
-   * One cascaded accumulator over {@code n} terms: blocks of {@code step} terms go into level 0, which is folded
-   * into level 1 after every block, level 1 into level 2 every {@code step} blocks, and so on.
+   * For each of {@code width} adjacent columns: rows i = 0..n-1 at {@code off + i·stride}, dealt to 4
+   * accumulators by i mod 4, then added in order. Writes {@code out[outOff + c]}.
    */
-  private static float levels(float[] a, int off, int stride, int n) {
-    int power = levelPower(n);
-    int step = 1 << power;
-    int mask = step - 1;
-    float[] acc = new float[LEVELS];
-    int i = 0;
-    while (i + step <= n) {
-      for (int j = 0; j < step; j++, i++) acc[0] += a[off + i * stride];
-      for (int j = 1; j < LEVELS; j++) {
-        acc[j] += acc[j - 1];
-        acc[j - 1] = 0f;
-        if ((i & (mask << (j * power))) != 0) {
-          break;
-        }
-      }
+  private static void rowSums(float[] a, int off, int stride, int n, int width, float[] out, int outOff) {
+    int rows = n / ILP;
+    float[] partial = new float[ILP * width]; // accumulator k of column c at k·width + c
+    if (rows > 0 && stride == width) { // (with no full row of 4, all accumulators stay 0)
+      // the 4 accumulators' rows are adjacent in memory: one pass with 4·width columns
+      levels(a, off, ILP * stride, rows, ILP * width, partial, 0);
+    } else if (rows > 0) {
+      for (int k = 0; k < ILP; k++) levels(a, off + k * stride, ILP * stride, rows, width, partial, k * width);
     }
-    for (; i < n; i++) acc[0] += a[off + i * stride];
-    for (int j = 1; j < LEVELS; j++) acc[0] += acc[j];
-    return acc[0];
+    for (int c = 0; c < width; c++) {
+      float p = partial[c];
+      for (int i = rows * ILP; i < n; i++) p += a[off + i * stride + c];
+      for (int k = 1; k < ILP; k++) p += partial[k * width + c];
+      out[outOff + c] = p;
+    }
   }
 
-  private static double levels(double[] a, int off, int stride, int n) {
+  private static void rowSums(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
+    int rows = n / ILP;
+    double[] partial = new double[ILP * width];
+    if (rows > 0 && stride == width) {
+      levels(a, off, ILP * stride, rows, ILP * width, partial, 0);
+    } else if (rows > 0) {
+      for (int k = 0; k < ILP; k++) levels(a, off + k * stride, ILP * stride, rows, width, partial, k * width);
+    }
+    for (int c = 0; c < width; c++) {
+      double p = partial[c];
+      for (int i = rows * ILP; i < n; i++) p += a[off + i * stride + c];
+      for (int k = 1; k < ILP; k++) p += partial[k * width + c];
+      out[outOff + c] = p;
+    }
+  }
+
+  /**
+   * One cascaded accumulator per column over {@code n} rows: blocks of {@code step} rows go into level 0, which
+   * is folded into level 1 after every block, level 1 into level 2 every {@code step} blocks, and so on.
+   * Writes {@code out[outOff + c]} for c &lt; {@code width}.
+   */
+  private static void levels(float[] a, int off, int stride, int n, int width, float[] out, int outOff) {
     int power = levelPower(n);
     int step = 1 << power;
     int mask = step - 1;
-    double[] acc = new double[LEVELS];
+    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
+      java.util.Arrays.fill(out, outOff, outOff + width, 0f);
+      addRows(a, off, stride, n, width, out, outOff);
+      return;
+    }
+    float[] acc = new float[LEVELS * width]; // level j of column c at j·width + c
     int i = 0;
     while (i + step <= n) {
-      for (int j = 0; j < step; j++, i++) acc[0] += a[off + i * stride];
+      addRows(a, off + i * stride, stride, step, width, acc, 0);
+      i += step;
       for (int j = 1; j < LEVELS; j++) {
-        acc[j] += acc[j - 1];
-        acc[j - 1] = 0.0;
+        for (int c = 0; c < width; c++) {
+          acc[j * width + c] += acc[(j - 1) * width + c];
+          acc[(j - 1) * width + c] = 0f;
+        }
         if ((i & (mask << (j * power))) != 0) {
           break;
         }
       }
     }
-    for (; i < n; i++) acc[0] += a[off + i * stride];
-    for (int j = 1; j < LEVELS; j++) acc[0] += acc[j];
-    return acc[0];
+    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
+    for (int j = 1; j < LEVELS; j++) {
+      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+    }
+    System.arraycopy(acc, 0, out, outOff, width);
+  }
+
+  private static void levels(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
+    int power = levelPower(n);
+    int step = 1 << power;
+    int mask = step - 1;
+    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
+      java.util.Arrays.fill(out, outOff, outOff + width, 0.0);
+      addRows(a, off, stride, n, width, out, outOff);
+      return;
+    }
+    double[] acc = new double[LEVELS * width];
+    int i = 0;
+    while (i + step <= n) {
+      addRows(a, off + i * stride, stride, step, width, acc, 0);
+      i += step;
+      for (int j = 1; j < LEVELS; j++) {
+        for (int c = 0; c < width; c++) {
+          acc[j * width + c] += acc[(j - 1) * width + c];
+          acc[(j - 1) * width + c] = 0.0;
+        }
+        if ((i & (mask << (j * power))) != 0) {
+          break;
+        }
+      }
+    }
+    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
+    for (int j = 1; j < LEVELS; j++) {
+      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+    }
+    System.arraycopy(acc, 0, out, outOff, width);
+  }
+
+  /**
+   * acc[at + c] += a[from + i·stride + c] for i &lt; rows and c &lt; width: the hot loop, one pass down the rows.
+   * Eight columns at a time live in locals: eight independent add chains keep the core busy, where updating
+   * acc[c] in memory runs at the speed of store-to-load forwarding.
+   */
+  private static void addRows(float[] a, int from, int stride, int rows, int width, float[] acc, int at) {
+    int end = from + rows * stride;
+    int c = 0;
+    for (; c + 8 <= width; c += 8) {
+      float s0 = acc[at + c], s1 = acc[at + c + 1], s2 = acc[at + c + 2], s3 = acc[at + c + 3];
+      float s4 = acc[at + c + 4], s5 = acc[at + c + 5], s6 = acc[at + c + 6], s7 = acc[at + c + 7];
+      for (int row = from + c; row < end; row += stride) {
+        s0 += a[row]; s1 += a[row + 1]; s2 += a[row + 2]; s3 += a[row + 3];
+        s4 += a[row + 4]; s5 += a[row + 5]; s6 += a[row + 6]; s7 += a[row + 7];
+      }
+      acc[at + c] = s0; acc[at + c + 1] = s1; acc[at + c + 2] = s2; acc[at + c + 3] = s3;
+      acc[at + c + 4] = s4; acc[at + c + 5] = s5; acc[at + c + 6] = s6; acc[at + c + 7] = s7;
+    }
+    for (; c < width; c++) {
+      float s = acc[at + c];
+      for (int row = from + c; row < end; row += stride) s += a[row];
+      acc[at + c] = s;
+    }
+  }
+
+  private static void addRows(double[] a, int from, int stride, int rows, int width, double[] acc, int at) {
+    int end = from + rows * stride;
+    int c = 0;
+    for (; c + 4 <= width; c += 4) {
+      double s0 = acc[at + c], s1 = acc[at + c + 1], s2 = acc[at + c + 2], s3 = acc[at + c + 3];
+      for (int row = from + c; row < end; row += stride) {
+        s0 += a[row]; s1 += a[row + 1]; s2 += a[row + 2]; s3 += a[row + 3];
+      }
+      acc[at + c] = s0; acc[at + c + 1] = s1; acc[at + c + 2] = s2; acc[at + c + 3] = s3;
+    }
+    for (; c < width; c++) {
+      double s = acc[at + c];
+      for (int row = from + c; row < end; row += stride) s += a[row];
+      acc[at + c] = s;
+    }
   }
 
   /** log2 of the block size: at least 4 (16 terms), growing so that 4 levels cover any length. */

@@ -28,6 +28,9 @@ final class Layout {
 
   /** Materialises a broadcast of {@code a} to {@code target} (no stride-0 views: gradcheck-safe). */
   static NdArray expand(NdArray a, Shape target) {
+    if (a.size() == 1 && a.shape().rank() <= target.rank()) {
+      return NdArray.full(a.dtype(), target, a.get(0)); // a scalar's broadcast (the gradient of sum, mean)
+    }
     if (!Shape.broadcast("expand", a.shape(), target).equals(target)) {
       throw new IllegalArgumentException("expand: shape " + a.shape() + " cannot be expanded to " + target);
     }
@@ -42,7 +45,7 @@ final class Layout {
       throw new IllegalArgumentException("narrow: start " + start + " and length " + length
           + " are out of range for dimension " + dim + " of size " + s.dim(ax) + " (shape " + s + ")");
     }
-    return gather(a, s.with(ax, length), s.strides(), start * s.strides()[ax]);
+    return gather(a, s.with(ax, length), s.strides(), start * s.stride(ax));
   }
 
   /** The inverse of {@link #narrow}: {@code a} placed at {@code start} along {@code dim} in zeros of {@code full}. */
@@ -83,7 +86,7 @@ final class Layout {
 
   /** Copies {@code src} into {@code dst} (shape {@code full}) at {@code offset} along axis {@code ax}. */
   private static void copyBlock(NdArray src, NdArray dst, Shape full, int ax, int offset) {
-    int inner = full.strides()[ax];
+    int inner = full.stride(ax);
     int len = src.shape().dim(ax);
     int outer = full.size() == 0 ? 0 : full.size() / (full.dim(ax) * inner);
     int block = len * inner;

@@ -132,7 +132,6 @@ public final class NdArray {
           "index " + Arrays.toString(idx) + " has " + idx.length + " dimensions but the shape " + shape + " has "
               + shape.rank());
     }
-    int[] strides = shape.strides();
     int off = 0;
     for (int i = 0; i < idx.length; i++) {
       int k = idx[i] < 0 ? idx[i] + shape.dim(i) : idx[i];
@@ -140,7 +139,7 @@ public final class NdArray {
         throw new IndexOutOfBoundsException("index " + idx[i] + " is out of bounds for dimension " + i
             + " with size " + shape.dim(i) + " (shape " + shape + ")");
       }
-      off += k * strides[i];
+      off += k * shape.stride(i);
     }
     return off;
   }
@@ -218,6 +217,26 @@ public final class NdArray {
   public NdArray pow(double p) { return map(Unary.POW_SCALAR, p); }
   /** 1 where the element equals {@code s}, else 0. */
   public NdArray eq(double s) { return map(Unary.EQ_SCALAR, s); }
+
+  /**
+   * {@code grad · (p · this^(p-1))}, the gradient of {@code this.pow(p)}, in one pass and one new array. Each
+   * element is rounded exactly as {@code grad.mul(this.pow(p - 1).mul(p))} would round it; grad has this shape.
+   */
+  public NdArray powBackward(NdArray grad, double p) {
+    if (!grad.shape.equals(shape) || grad.dtype != dtype) {
+      throw new IllegalArgumentException("powBackward: gradient " + grad.dtype + " " + grad.shape
+          + " does not match " + dtype + " " + shape);
+    }
+    NdArray r = zeros(dtype, shape);
+    if (f != null) {
+      float e = (float) (p - 1);
+      float fp = (float) p;
+      for (int i = 0; i < f.length; i++) r.f[i] = grad.f[i] * (Unary.powFloat(f[i], e) * fp);
+    } else {
+      for (int i = 0; i < d.length; i++) r.d[i] = grad.d[i] * (Unary.pow(d[i], p - 1) * p);
+    }
+    return r;
+  }
 
   public NdArray add(NdArray o) { return Binary.apply(Binary.ADD, this, o, "add"); }
   public NdArray sub(NdArray o) { return Binary.apply(Binary.SUB, this, o, "sub"); }

@@ -39,7 +39,7 @@ final class Reduce {
       return a.copy();
     }
     int len = s.dim(ax);
-    int inner = s.strides()[ax];
+    int inner = s.stride(ax);
     int outer = len == 0 || inner == 0 ? 0 : s.size() / (len * inner);
     Shape kept = s.with(ax, 1);
     NdArray r = NdArray.zeros(a.dtype(), kept);
@@ -48,16 +48,18 @@ final class Reduce {
     }
     for (int o = 0; o < outer; o++) {
       int base = o * len * inner;
-      for (int i = 0; i < inner; i++) {
-        // inner == 1: each output sums a contiguous run; otherwise a column of an outer reduction
-        if (a.dtype() == DType.FLOAT32) {
-          r.floats()[o * inner + i] = inner == 1
-              ? CascadeSum.contiguous(a.floats(), base, len)
-              : CascadeSum.column(a.floats(), base + i, inner, len, i, inner);
+      // inner == 1: each output sums a contiguous run; otherwise `inner` columns of an outer reduction
+      if (a.dtype() == DType.FLOAT32) {
+        if (inner == 1) {
+          r.floats()[o] = CascadeSum.contiguous(a.floats(), base, len);
         } else {
-          r.doubles()[o * inner + i] = inner == 1
-              ? CascadeSum.contiguous(a.doubles(), base, len)
-              : CascadeSum.column(a.doubles(), base + i, inner, len, i, inner);
+          CascadeSum.columns(a.floats(), base, inner, len, r.floats(), o * inner);
+        }
+      } else {
+        if (inner == 1) {
+          r.doubles()[o] = CascadeSum.contiguous(a.doubles(), base, len);
+        } else {
+          CascadeSum.columns(a.doubles(), base, inner, len, r.doubles(), o * inner);
         }
       }
     }
@@ -77,6 +79,26 @@ final class Reduce {
     if (lead < 0) {
       throw new IllegalArgumentException("sumTo: cannot reduce " + s + " to the larger shape " + target);
     }
+    if (lead > 0 && endsWith(s, target)) {
+      // Only leading dimensions go: one reduction over their product, with no reshaped views in between.
+      NdArray r = NdArray.zeros(a.dtype(), target);
+      int inner = target.size();
+      int len = inner == 0 ? 0 : s.size() / inner;
+      if (a.dtype() == DType.FLOAT32) {
+        if (inner == 1) {
+          r.floats()[0] = CascadeSum.contiguous(a.floats(), 0, len);
+        } else {
+          CascadeSum.columns(a.floats(), 0, inner, len, r.floats(), 0);
+        }
+      } else {
+        if (inner == 1) {
+          r.doubles()[0] = CascadeSum.contiguous(a.doubles(), 0, len);
+        } else {
+          CascadeSum.columns(a.doubles(), 0, inner, len, r.doubles(), 0);
+        }
+      }
+      return r;
+    }
     NdArray r = a;
     if (lead > 0) {
       // Leading dimensions are reduced in one pass over their product, as PyTorch's iterator coalesces them.
@@ -95,5 +117,16 @@ final class Reduce {
       }
     }
     return r.reshape(target);
+  }
+
+  /** Whether the last dimensions of {@code s} are exactly {@code tail}. */
+  private static boolean endsWith(Shape s, Shape tail) {
+    int lead = s.rank() - tail.rank();
+    for (int d = 0; d < tail.rank(); d++) {
+      if (s.dim(lead + d) != tail.dim(d)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,6 +10,7 @@ public final class Shape {
   private static final Shape SCALAR = new Shape(new int[0]);
 
   private final int[] dims;
+  private final int[] strides; // computed once: kernels ask for them on every call
   private final int size;
 
   private Shape(int[] dims) {
@@ -25,6 +26,12 @@ public final class Shape {
     }
     this.dims = dims;
     this.size = (int) n;
+    this.strides = new int[dims.length];
+    int stride = 1;
+    for (int i = dims.length - 1; i >= 0; i--) {
+      strides[i] = stride;
+      stride *= dims[i];
+    }
   }
 
   /** A shape with the given dimension sizes; no arguments gives the rank-0 (scalar) shape. */
@@ -59,13 +66,12 @@ public final class Shape {
 
   /** Row-major strides in elements: how far apart neighbours along each dimension are stored. */
   public int[] strides() {
-    int[] s = new int[dims.length];
-    int stride = 1;
-    for (int i = dims.length - 1; i >= 0; i--) {
-      s[i] = stride;
-      stride *= dims[i];
-    }
-    return s;
+    return strides.clone();
+  }
+
+  /** Stride of dimension {@code axis} (0 ≤ axis &lt; rank), without a copy: for kernels in this package. */
+  int stride(int axis) {
+    return strides[axis];
   }
 
   /** This shape with dimension {@code axis} replaced by {@code size}. */

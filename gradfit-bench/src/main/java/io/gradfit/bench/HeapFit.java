@@ -1,0 +1,55 @@
+package io.gradfit.bench;
+
+import io.gradfit.autograd.Tensor;
+import io.gradfit.tensor.NdArray;
+import io.gradfit.tensor.Shape;
+import io.gradfit.tensor.kernels.LinearMseKernel;
+
+/**
+ * Target 4: does fitting N×d float32 data fit in a heap of 1.5× the data plus a constant? Run it under the heap
+ * limit to test, e.g. {@code java -Xmx304m -cp gradfit-bench/target/benchmarks.jar io.gradfit.bench.HeapFit
+ * kernel 10000000 3 20}; it prints the data size and "fits" or dies with OutOfMemoryError. Not a JMH benchmark:
+ * the answer is the limit, not a time.
+ *
+ * <p>Modes: {@code kernel} (LinearMseKernel, what LinearRegression will call) and {@code autograd} (the lesson's
+ * raw loop, x.mm(w).add(b).sub(y).pow(2).mean()).
+ */
+public final class HeapFit {
+  private HeapFit() {}
+
+  public static void main(String[] args) {
+    String mode = args[0];
+    int n = Integer.parseInt(args[1]);
+    int d = Integer.parseInt(args[2]);
+    int epochs = Integer.parseInt(args[3]);
+    Rows rows = Rows.linear(n, d);
+    double loss = Double.NaN;
+    if (mode.equals("kernel")) {
+      double[] w = new double[d];
+      double b = 0;
+      for (int e = 0; e < epochs; e++) {
+        LinearMseKernel.Result r = LinearMseKernel.compute(rows.x, rows.y, w, b);
+        for (int j = 0; j < d; j++) w[j] -= 0.1 * r.gradW()[j];
+        b -= 0.1 * r.gradB();
+        loss = r.loss();
+      }
+    } else {
+      Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));
+      Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
+      Tensor w = Tensor.zeros(d, 1).requiresGrad(true);
+      Tensor b = Tensor.zeros(1).requiresGrad(true);
+      x.mm(w).add(b).sub(y).pow(2).mean().backward();
+      for (int e = 0; e < epochs; e++) {
+        Tensor l = x.mm(w).add(b).sub(y).pow(2).mean();
+        w.grad().zero_();
+        b.grad().zero_();
+        l.backward();
+        w.setData(w.data().sub(w.grad().data().mul(0.1)));
+        b.setData(b.data().sub(b.grad().data().mul(0.1)));
+        loss = l.item();
+      }
+    }
+    System.out.printf("%s: N=%d d=%d data %.0f MiB, %d epochs, final loss %.6g: fits in -Xmx%d MiB%n", mode, n, d,
+        rows.bytes() / 1048576.0, epochs, loss, Runtime.getRuntime().maxMemory() >> 20);
+  }
+}

@@ -1,0 +1,160 @@
+package io.gradfit.tensor.kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Mean squared error of a linear model and its gradients, in one pass over the data.
+ *
+ * <p>For X [N, d] (float32, row-major), y [N], weights w [d] and bias b, with residuals
+ * {@code e_i = (Σ_j X_ij·w_j + b) - y_i}:
+ * <pre>
+ *   loss  = (1/N) Σ_i e_i²
+ *   dL/dw = (2/N) Σ_i e_i·X_i      dL/db = (2/N) Σ_i e_i
+ * </pre>
+ * the values that {@code x.mm(w).add(b).sub(y).pow(2).mean()} and its backward give, without the five
+ * intermediate [N, 1] arrays. Everything is computed in double from the float32 data, so the result equals the
+ * autograd path's in float64 up to summation order, and the float32 path's within float32 rounding
+ * (LinearMseKernelTest).
+ *
+ * <p>Rows are summed in fixed chunks of {@link #CHUNK_ROWS}, and chunk sums are added in chunk order, so the
+ * result is the same bits whether one thread or several did the work. Inputs of at least
+ * {@link #PARALLEL_MIN_BYTES} bytes are split into contiguous runs of chunks, one per thread: the calling thread
+ * and the workers of {@link ForkJoinPool#commonPool()} (whose parallelism is the core count minus one, so all
+ * cores take part). Smaller inputs stay on the calling thread, where waking a worker would cost more than it
+ * saves (measured: gradfit-bench LinearMseKernelBench, docs/benchmarks.md).
+ *
+ * <pre>{@code
+ * LinearMseKernel.Result r = LinearMseKernel.compute(x, y, w, b);
+ * for (int j = 0; j < w.length; j++) w[j] -= lr * r.gradW()[j];
+ * b -= lr * r.gradB();
+ * }</pre>
+ */
+public final class LinearMseKernel {
+  /** Rows per partial sum; a multiple of {@link #BLOCK_ROWS}. */
+  static final int CHUNK_ROWS = 1 << 16;
+  /**
+   * Rows per cache block: 128 rows of 16 features are 8 KiB, so a block stays in L1 across its three passes (512
+   * rows measured 1.3-1.5x slower at d = 16).
+   */
+  static final int BLOCK_ROWS = 128;
+  /** Inputs this large (X and y, in bytes) are split across threads; see the class comment. */
+  public static final long PARALLEL_MIN_BYTES = 4L << 20;
+
+  private LinearMseKernel() {}
+
+  /**
+   * The loss and its gradients.
+   *
+   * @param loss mean squared error
+   * @param gradW dL/dw, one entry per feature
+   * @param gradB dL/db
+   */
+  public record Result(double loss, double[] gradW, double gradB) {}
+
+  /**
+   * One pass over the data, on as many threads as its size warrants.
+   *
+   * @param x features [N, d], row-major: feature j of row i at {@code i·d + j}. Not modified.
+   * @param y targets [N]. Not modified.
+   * @param w weights [d]. Not modified.
+   * @param b bias
+   */
+  public static Result compute(float[] x, float[] y, double[] w, double b) {
+    long bytes = 4L * (x.length + y.length);
+    return compute(x, y, w, b, bytes >= PARALLEL_MIN_BYTES ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1);
+  }
+
+  /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
+  public static Result compute(float[] x, float[] y, double[] w, double b, int threads) {
+    int n = y.length;
+    int d = w.length;
+    if ((long) n * d != x.length) {
+      throw new IllegalArgumentException("LinearMseKernel: x has " + x.length + " values, but y has " + n
+          + " rows and w has " + d + " features (expected " + (long) n * d + ")");
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("LinearMseKernel: no rows: the mean of an empty loss is undefined");
+    }
+    int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    double[] sums = new double[chunks * (d + 2)]; // per chunk: Σe², Σe, Σe·x_j
+    int parts = Math.max(1, Math.min(threads, chunks));
+    List<ForkJoinTask<?>> others = new ArrayList<>(parts - 1);
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) chunks * p / parts);
+      int to = (int) ((long) chunks * (p + 1) / parts);
+      others.add(ForkJoinPool.commonPool().submit(() -> chunks(x, y, w, b, from, to, sums)));
+    }
+    chunks(x, y, w, b, 0, chunks / parts, sums); // the caller does the first share
+    for (ForkJoinTask<?> t : others) {
+      t.join();
+    }
+    double sq = 0;
+    double sum = 0;
+    double[] gradW = new double[d];
+    for (int c = 0; c < chunks; c++) {
+      int at = c * (d + 2);
+      sq += sums[at];
+      sum += sums[at + 1];
+      for (int j = 0; j < d; j++) gradW[j] += sums[at + 2 + j];
+    }
+    for (int j = 0; j < d; j++) gradW[j] *= 2.0 / n;
+    return new Result(sq / n, gradW, 2.0 * sum / n);
+  }
+
+  /** Sums of chunks [from, to) into their slots of {@code sums}. */
+  private static void chunks(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums) {
+    int d = w.length;
+    double[] e = new double[BLOCK_ROWS];
+    for (int c = from; c < to; c++) {
+      int first = c * CHUNK_ROWS;
+      int last = Math.min(y.length, first + CHUNK_ROWS);
+      if (d <= FewFeatures.MAX) {
+        FewFeatures.sums(x, y, w, b, first, last, sums, c * (d + 2));
+        continue;
+      }
+      for (int r = first; r < last; r += BLOCK_ROWS) {
+        block(x, y, w, b, r, Math.min(last, r + BLOCK_ROWS), e, sums, c * (d + 2));
+      }
+    }
+  }
+
+  /**
+   * Adds one block's Σe², Σe and Σe·x_j to {@code sums[at..]}. Three passes over the block, which is in cache
+   * after the first: residuals, then the two plain sums, then the gradient one feature at a time. Each pass
+   * keeps several independent sums in locals, so no add waits on the one before it.
+   */
+  private static void block(float[] x, float[] y, double[] w, double b, int from, int to, double[] e,
+      double[] sums, int at) {
+    int d = w.length;
+    int len = to - from;
+    Residuals.of(x, y, w, b, from, len, e);
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    int i = 0;
+    for (; i + 4 <= len; i += 4) {
+      q0 = Math.fma(e[i], e[i], q0); q1 = Math.fma(e[i + 1], e[i + 1], q1);
+      q2 = Math.fma(e[i + 2], e[i + 2], q2); q3 = Math.fma(e[i + 3], e[i + 3], q3);
+      s0 += e[i]; s1 += e[i + 1]; s2 += e[i + 2]; s3 += e[i + 3];
+    }
+    for (; i < len; i++) {
+      q0 = Math.fma(e[i], e[i], q0);
+      s0 += e[i];
+    }
+    sums[at] += (q0 + q1) + (q2 + q3);
+    sums[at + 1] += (s0 + s1) + (s2 + s3);
+    for (int j = 0; j < d; j++) {
+      double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+      int k = from * d + j; // X[from + i, j]
+      for (i = 0; i + 4 <= len; i += 4, k += 4 * d) {
+        g0 = Math.fma(e[i], x[k], g0);
+        g1 = Math.fma(e[i + 1], x[k + d], g1);
+        g2 = Math.fma(e[i + 2], x[k + 2 * d], g2);
+        g3 = Math.fma(e[i + 3], x[k + 3 * d], g3);
+      }
+      for (; i < len; i++, k += d) g0 = Math.fma(e[i], x[k], g0);
+      sums[at + 2 + j] += (g0 + g1) + (g2 + g3);
+    }
+  }
+}
