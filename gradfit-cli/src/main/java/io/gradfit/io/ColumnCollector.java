@@ -59,6 +59,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   private double[][] data; // by field: null if the column is not (or no longer) kept
   private int rows;
   private int capacity;
+  private final RowLines rowLines = new RowLines();
 
   private boolean blankSoFar; // this record's fields are all unquoted spaces, so far
   private String[] rejected; // by field: this record's cell that did not parse, else null
@@ -127,13 +128,22 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     }
     List<String> kept = new ArrayList<>();
     List<double[]> columns = new ArrayList<>();
+    int[] positions = new int[width];
     for (int c = 0; c < width; c++) {
       if (data[c] != null) {
+        positions[kept.size()] = c + 1;
         kept.add(names.get(c));
         columns.add(data[c]);
       }
     }
-    return new CsvTable(kept, columns.toArray(new double[0][]), rows, delimiter, skipped);
+    return new CsvTable(
+        kept,
+        columns.toArray(new double[0][]),
+        Arrays.copyOf(positions, kept.size()),
+        rows,
+        rowLines,
+        delimiter,
+        skipped);
   }
 
   /**
@@ -235,6 +245,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     if (anyRejected) {
       handleRejected(line);
     }
+    rowLines.add(rows, line);
     rows++;
   }
 

@@ -27,7 +27,9 @@ public final class CsvTable {
   private final List<String> columns;
   private final Map<String, Integer> indexByName;
   private final double[][] data; // data[c][r]; each array may be longer than rows
+  private final int[] positions; // positions[c]: column c's place in the file, from 1
   private final int rows;
+  private final RowLines lines;
   private final char delimiter;
   private final List<SkippedColumn> skippedColumns;
 
@@ -35,12 +37,16 @@ public final class CsvTable {
   CsvTable(
       List<String> columns,
       double[][] data,
+      int[] positions,
       int rows,
+      RowLines lines,
       char delimiter,
       List<SkippedColumn> skippedColumns) {
     this.columns = List.copyOf(columns);
     this.data = data;
+    this.positions = positions;
     this.rows = rows;
+    this.lines = lines;
     this.delimiter = delimiter;
     this.skippedColumns = List.copyOf(skippedColumns);
     this.indexByName = new HashMap<>();
@@ -74,6 +80,22 @@ public final class CsvTable {
   /** The number of data rows (the header not counted). */
   public int rows() {
     return rows;
+  }
+
+  /**
+   * The line of the file where row {@code row} (from 0) starts, counted from 1 with the header and
+   * blank lines: what an error message about that row should name.
+   */
+  public long line(int row) {
+    if (row < 0 || row >= rows) {
+      throw new IndexOutOfBoundsException("row " + row + " of " + rows);
+    }
+    return lines.lineOf(row);
+  }
+
+  /** Where column {@code name} is in the file, counted from 1 (for {@code file:line:column}). */
+  public int position(String name) {
+    return positions[index(name)];
   }
 
   /** The delimiter the file was read with, given or detected. */

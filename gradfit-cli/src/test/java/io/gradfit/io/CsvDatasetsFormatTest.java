@@ -43,6 +43,19 @@ class CsvDatasetsFormatTest {
 
 
   @Test
+  void eachRowKnowsTheLineItStartsOnAndEachColumnItsPlace() throws IOException {
+    String text = "id,x,y\n\n1,2,3\n\"4\n\",5,6\n7,8,9\n\n\n10,11,12\n13,14,15\n";
+    CsvTable table = CsvDatasets.read(write(text), DEFAULT, List.of("x", "y"));
+
+    assertThat(table.rows()).isEqualTo(5);
+    assertThat(List.of(table.line(0), table.line(1), table.line(2), table.line(3), table.line(4)))
+        .containsExactly(3L, 4L, 6L, 9L, 10L);
+    assertThat(table.position("x")).isEqualTo(2);
+    assertThat(table.position("y")).isEqualTo(3);
+    assertThatThrownBy(() -> table.line(5)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void headerNamesTheColumns() throws IOException {
     CsvTable table = CsvDatasets.read(write("x,y\n1,2\n3,4\n"), DEFAULT);
 

@@ -11,7 +11,11 @@ class CsvTableTest {
   /** Columns a, b, c over 3 rows; the arrays are longer than the rows, as while reading. */
   private static CsvTable table() {
     double[][] data = {{1, 2, 3, 99}, {10, 20, 30, 99}, {0.1, 0.2, 0.3, 99}};
-    return new CsvTable(List.of("a", "b", "c"), data, 3, ',', List.of());
+    RowLines lines = new RowLines();
+    for (int r = 0; r < 3; r++) {
+      lines.add(r, r + 2);
+    }
+    return new CsvTable(List.of("a", "b", "c"), data, new int[] {1, 2, 3}, 3, lines, ',', List.of());
   }
 
   @Test
