@@ -76,6 +76,26 @@ public final class Standardizer {
     return new Standardizer(mean, std, List.copyOf(constant));
   }
 
+  /**
+   * A standardizer with known μ and σ per column, e.g. read back from a saved model.
+   *
+   * @param std each finite and &gt; 0 (a constant column is stored with σ = 1)
+   * @throws IllegalArgumentException if the lengths differ, a value is not finite or a σ is not positive
+   */
+  public static Standardizer of(double[] mean, double[] std) {
+    if (mean.length != std.length || mean.length == 0) {
+      throw new IllegalArgumentException("Standardizer: " + mean.length + " means and " + std.length
+          + " standard deviations; expected the same number, at least 1");
+    }
+    for (int j = 0; j < mean.length; j++) {
+      if (!Double.isFinite(mean[j]) || !Double.isFinite(std[j]) || !(std[j] > 0)) {
+        throw new IllegalArgumentException("Standardizer: column " + j + " has mean " + mean[j] + " and std "
+            + std[j] + "; expected finite values and std > 0");
+      }
+    }
+    return new Standardizer(mean.clone(), std.clone(), List.of());
+  }
+
   /** (x − μ)/σ per column, in x's dtype. */
   public Tensor transform(Tensor x) {
     return map(x, false);

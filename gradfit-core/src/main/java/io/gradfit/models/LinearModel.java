@@ -179,6 +179,54 @@ public abstract sealed class LinearModel implements Module
     return standardizer == null ? new LinearCoefficients(w, b) : standardizer.originalCoefficients(w, b);
   }
 
+  /**
+   * Puts the model in a trained state without training: the names of its inputs, the standardizer its features
+   * go through (null for none), and the linear layer's weights and bias in the units the layer sees (standardized
+   * when there is a standardizer). This is how a saved model is loaded back; {@link #predict}-style outputs are then
+   * those of the model that was saved, to the parameters' precision.
+   *
+   * @throws IllegalArgumentException if a length does not match the model, or a value is not finite
+   */
+  public final void restore(List<String> inputNames, Standardizer standardizer, double[] weights, double bias) {
+    int features = linear.inFeatures();
+    if (inputNames.size() != inputs) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": " + inputNames.size() + " input names "
+          + inputNames + " for " + inputs + " inputs");
+    }
+    if (weights.length != features) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": " + weights.length + " weights for "
+          + features + " features");
+    }
+    if (standardizer != null && standardizer.columns() != features) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": a standardizer of "
+          + standardizer.columns() + " columns for " + features + " features");
+    }
+    for (int j = 0; j < weights.length; j++) {
+      if (!Double.isFinite(weights[j])) {
+        throw new IllegalArgumentException(getClass().getSimpleName() + ": weight " + j + " is " + weights[j]);
+      }
+    }
+    if (!Double.isFinite(bias)) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": bias is " + bias);
+    }
+    this.inputNames = List.copyOf(inputNames);
+    this.standardizer = standardizer;
+    try (NoGrad ignored = NoGrad.enter()) {
+      linear.weight().value().setData(Tensor.of(weights).reshape(features, 1).to(dtype()));
+      linear.bias().value().setData(Tensor.of(new double[] {bias}).to(dtype()));
+    }
+  }
+
+  /** The number of input columns the model takes. */
+  public final int inputs() {
+    return inputs;
+  }
+
+  /** The names of the inputs, as given by the data of the last fit (or {@link #restore}). */
+  public final List<String> inputNames() {
+    return inputNames;
+  }
+
   /** The names of the features, e.g. {@code [x, x^2, x^3]}. */
   public final List<String> featureNames() {
     return featureNames(inputNames);

@@ -181,4 +181,32 @@ class ModelsTest {
     assertThatThrownBy(() -> model.fit(Tensor.zeros(3, 2), Tensor.zeros(3, 2), FitOptions.sgd(0.1, 1)))
         .hasMessage("LinearRegression: expected one target column, got y of shape [3, 2]");
   }
+
+  @Test
+  void aRestoredModelPredictsAsTheTrainedOne() {
+    Generator g = new Generator(31);
+    Tensor x = Tensor.rand(g, DType.FLOAT64, 50, 2).mul(10);
+    Tensor y = x.select(1, 0).mul(x.select(1, 1)).add(1).unsqueeze(1);
+    PolynomialRegression trained = new PolynomialRegression(2, 2, true, new Generator(32), DType.FLOAT32);
+    trained.fit(Dataset.of(x, y, List.of("a", "b")), FitOptions.sgd(0.05, 50).standardize(true));
+
+    PolynomialRegression restored = new PolynomialRegression(2, 2, true, new Generator(99), DType.FLOAT32);
+    restored.restore(trained.inputNames(), trained.standardizer(),
+        trained.linear().weight().value().toDoubleArray(), trained.linear().bias().value().item());
+
+    assertThat(restored.predict(x).toFloatArray()).containsExactly(trained.predict(x).toFloatArray());
+    assertThat(restored.equation(6)).isEqualTo(trained.equation(6));
+    assertThat(restored.featureNames()).containsExactly("a", "b", "a^2", "a*b", "b^2");
+  }
+
+  @Test
+  void restoreRejectsParametersThatDoNotFitTheModel() {
+    LinearRegression model = new LinearRegression(2, new Generator(1), DType.FLOAT32);
+    assertThatThrownBy(() -> model.restore(List.of("a", "b"), null, new double[] {1, 2, 3}, 0))
+        .hasMessage("LinearRegression: 3 weights for 2 features");
+    assertThatThrownBy(() -> model.restore(List.of("a"), null, new double[] {1, 2}, 0))
+        .hasMessage("LinearRegression: 1 input names [a] for 2 inputs");
+    assertThatThrownBy(() -> model.restore(List.of("a", "b"), null, new double[] {1, Double.NaN}, 0))
+        .hasMessage("LinearRegression: weight 1 is NaN");
+  }
 }
