@@ -40,6 +40,7 @@ public final class Progress implements TrainListener, AutoCloseable {
   private final PrintWriter err;
   private final String task;
   private final int epochs;
+  private final long lineInterval;
   private final long start = System.nanoTime();
   private ProgressBar bar;
   private int nextLine = 1;
@@ -50,10 +51,15 @@ public final class Progress implements TrainListener, AutoCloseable {
    * @param task what is running, e.g. {@code "fit"}
    */
   public Progress(Mode mode, PrintWriter err, String task, int epochs) {
+    this(mode, err, task, epochs, LINE_INTERVAL_NANOS);
+  }
+
+  Progress(Mode mode, PrintWriter err, String task, int epochs, long lineIntervalNanos) {
     this.mode = mode.resolve();
     this.err = err;
     this.task = task;
     this.epochs = epochs;
+    this.lineInterval = lineIntervalNanos;
   }
 
   /** Whether standard error is probably a terminal: the JVM has a console (JDK 22+ also checks it is one). */
@@ -90,7 +96,7 @@ public final class Progress implements TrainListener, AutoCloseable {
         break;
       case LINES:
         long now = System.nanoTime();
-        if (done * 10L >= (long) nextLine * epochs && now - lastLine >= LINE_INTERVAL_NANOS) {
+        if (done * 10L >= (long) nextLine * epochs && now - lastLine >= lineInterval) {
           while (done * 10L >= (long) nextLine * epochs) {
             nextLine++;
           }
