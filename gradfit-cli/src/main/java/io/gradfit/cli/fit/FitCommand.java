@@ -142,6 +142,9 @@ public final class FitCommand implements Callable<Integer> {
     };
     TrainingResult result;
     try (Progress bar = new Progress(progress, spec.commandLine().getErr(), "fit", settings.epochs())) {
+      if (bar.drawsBar()) {
+        printer.clearBarBeforeLines();
+      }
       result = training.run(List.of(bar, lossLines));
     }
     History history = result.report().history();

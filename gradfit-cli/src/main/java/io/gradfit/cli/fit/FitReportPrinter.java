@@ -27,6 +27,7 @@ final class FitReportPrinter {
   private final PrintWriter out;
   private final Training training;
   private final boolean validation;
+  private String linePrefix = "";
 
   FitReportPrinter(PrintWriter out, Training training) {
     this.out = out;
@@ -59,6 +60,11 @@ final class FitReportPrinter {
     out.println();
   }
 
+  /** Start each loss line by clearing the terminal line, where a progress bar is drawn. */
+  void clearBarBeforeLines() {
+    linePrefix = "\r\u001b[2K";
+  }
+
   /** One loss line; epochs are counted from 1. */
   void epoch(int epoch, EpochMetrics m) {
     int width = Integer.toString(training.settings().epochs()).length();
@@ -67,7 +73,7 @@ final class FitReportPrinter {
     if (validation) {
       line += "  validation loss " + Numbers.format(m.validationLoss());
     }
-    out.println(line.stripTrailing());
+    out.println(linePrefix + line.stripTrailing());
     out.flush();
   }
 

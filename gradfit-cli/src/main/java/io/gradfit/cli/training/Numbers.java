@@ -30,6 +30,9 @@ public final class Numbers {
     if (p == 0) {
       return "0%";
     }
+    if (Math.abs(p) < 0.01) {
+      return format(p).replaceAll("(\\.\\d\\d)\\d*e", "$1e") + "%"; // 8.5612e-12 → 8.56e-12
+    }
     return new BigDecimal(p).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + "%";
   }
 

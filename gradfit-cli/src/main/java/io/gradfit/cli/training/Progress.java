@@ -76,6 +76,11 @@ public final class Progress implements TrainListener, AutoCloseable {
     }
   }
 
+  /** Whether a bar is drawn: lines printed on the same terminal should then first clear the bar's line. */
+  public boolean drawsBar() {
+    return mode == Mode.BAR;
+  }
+
   @Override
   public void onEpochEnd(int epoch, EpochMetrics metrics) {
     int done = epoch + 1;
