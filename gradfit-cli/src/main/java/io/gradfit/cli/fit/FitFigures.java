@@ -2,6 +2,7 @@ package io.gradfit.cli.fit;
 
 import io.gradfit.autograd.Tensor;
 import io.gradfit.cli.training.ModelKind;
+import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.data.Dataset;
 import io.gradfit.plot.ChartFiles;
@@ -33,8 +34,7 @@ final class FitFigures {
     ChartFiles.save(oneFeature ? fitChart(r) : predictedVsActual(r), fit, format);
     written.add(fit);
     Path loss = dir.resolve("loss" + ext);
-    ChartFiles.save(lossChart(r.report().history(), r.training().data().file().getFileName().toString()), loss,
-        format);
+    ChartFiles.save(lossChart(r), loss, format);
     written.add(loss);
     return written;
   }
@@ -68,22 +68,37 @@ final class FitFigures {
     Dataset all = r.training().data().dataset();
     double[] predicted = TrainingResult.predict(r.model(), all.x(), logistic);
     String target = r.training().data().target();
-    Labels labels = Labels.of(title(r), "actual " + target,
+    String score = logistic ? "accuracy " + Numbers.percent(r.train().accuracy())
+        : "R² " + Numbers.format(r.train().r2());
+    Labels labels = Labels.of(file(r) + ": predicted vs actual " + target + " (train " + score + ")", "actual " + target,
         logistic ? "predicted P(" + target + " = 1)" : "predicted " + target);
     return Charts.predictedVsActual(labels, all.y().toDoubleArray(), predicted);
   }
 
-  static XYChart lossChart(History h, String file) {
+  /** Training (and validation) loss per epoch, with the least-squares optimum as a flat line when there is one. */
+  static XYChart lossChart(TrainingResult r) {
+    History h = r.report().history();
     List<LossRun> runs = new ArrayList<>();
     runs.add(new LossRun("train", h.trainLoss(), false));
     double[] validation = h.validationLoss();
     if (validation.length > 0 && !Double.isNaN(validation[0])) {
       runs.add(new LossRun("validation", validation, false));
     }
-    return Charts.lossCurves(Labels.of("Loss during training: " + file, "epoch", "loss"), runs, Scale.LOG);
+    if (r.report().hasOptimum() && r.report().optimumLoss() > 0) {
+      double[] optimum = new double[h.epochs()];
+      java.util.Arrays.fill(optimum, r.report().optimumLoss());
+      runs.add(new LossRun("least-squares optimum (train)", optimum, false));
+    }
+    return Charts.lossCurves(Labels.of("Loss during training: " + file(r), "epoch", "loss"), runs, Scale.LOG);
   }
 
+  /** The file and the fitted equation, or just the file when the equation is too long for a title. */
   private static String title(TrainingResult r) {
-    return r.training().data().file().getFileName() + ": " + r.model().equation(3);
+    String equation = r.model().equation(3);
+    return equation.length() <= 56 ? file(r) + ": " + equation : file(r) + ": fitted curve";
+  }
+
+  private static String file(TrainingResult r) {
+    return r.training().data().file().getFileName().toString();
   }
 }
