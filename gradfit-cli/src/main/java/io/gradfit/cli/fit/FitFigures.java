@@ -94,7 +94,7 @@ final class FitFigures {
 
   /** The file and the fitted equation, or just the file when the equation is too long for a title. */
   private static String title(TrainingResult r) {
-    String equation = r.model().equation(3);
+    String equation = FitReportPrinter.equation(r.model(), r.training().data().target(), 3);
     return equation.length() <= 56 ? file(r) + ": " + equation : file(r) + ": fitted curve";
   }
 

@@ -85,7 +85,7 @@ final class FitReportPrinter {
     out.println();
     out.println("Stopped:  " + stopped(h));
     out.println();
-    out.println("Model:    " + model.equation(4));
+    out.println("Model:    " + equation(model, training.data().target(), 4));
     out.println("Coefficients, in the data's units:");
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"intercept", Numbers.format(model.intercept())});
@@ -120,6 +120,14 @@ final class FitReportPrinter {
     for (String line : wrap("Advisor:", advisorVerdict(), 100)) {
       out.println(line);
     }
+  }
+
+  /** The model's equation with the target's name on the left: {@code price = 49.87 + 3.21 * size}. */
+  static String equation(LinearModel model, String target, int decimals) {
+    String e = model.equation(decimals);
+    int eq = e.indexOf(" = ");
+    String left = e.startsWith("logit") ? "logit P(" + target + " = 1)" : target;
+    return left + e.substring(eq);
   }
 
   private String stopped(History h) {

@@ -116,7 +116,7 @@ class FitCommandTest {
     CliRun r = run("fit", data("exam.csv").toString(), "--target", "passed", "--model", "logistic",
         "--standardize", "--epochs", "200");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("logistic regression").contains("accuracy").contains("logit(p) = ");
+    assertThat(r.out()).contains("logistic regression").contains("accuracy").contains("logit P(passed = 1) = ");
     Matcher m = Pattern.compile("train +60 +\\S+ +(\\S+)%").matcher(r.out());
     assertThat(m.find()).as(r.out()).isTrue();
     assertThat(Double.parseDouble(m.group(1))).isGreaterThan(80);
