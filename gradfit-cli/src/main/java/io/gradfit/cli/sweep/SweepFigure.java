@@ -29,8 +29,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ending in an ✕, and the least-squares optimum of each degree as a dotted horizontal line.
  *
  * <p>With one degree the runs keep the lesson's colours (cool colours for converged runs, reds for diverged ones).
- * With several, each degree has a hue (blue, green, purple, ...) and the learning rate its shade, darker for
- * larger steps; diverged runs stay red and dashed. A legend of more than {@value #LEGEND_INSIDE_MAX} entries goes
+ * With several, each degree has a hue (blue, green, purple, ...) and the learning rate its shade, from light
+ * (smallest) to dark (largest); diverged runs stay red and dashed. A legend of more than {@value #LEGEND_INSIDE_MAX} entries goes
  * to the right of the plot.
  */
 final class SweepFigure {
@@ -147,7 +147,7 @@ final class SweepFigure {
     end.setMarkerColor(line.getLineColor());
   }
 
-  /** The degree's hue, lighter for the smaller learning rates of that degree. */
+  /** The degree's hue: light for its smallest learning rate, as is for the middle one, dark for its largest. */
   private static Color shade(Curve c, Sweep.Result result) {
     int index = 0;
     List<Double> lrs = List.of();
@@ -158,13 +158,15 @@ final class SweepFigure {
       }
     }
     Color base = DEGREE_COLORS[index % DEGREE_COLORS.length];
-    int rank = lrs.indexOf(c.learningRate());
-    // from 45% white (smallest lr) to the full colour (largest)
-    double white = lrs.size() <= 1 ? 0 : 0.45 * (lrs.size() - 1 - rank) / (lrs.size() - 1);
-    return new Color(mix(base.getRed(), white), mix(base.getGreen(), white), mix(base.getBlue(), white));
+    double t = lrs.size() <= 1 ? 0.5 : (double) lrs.indexOf(c.learningRate()) / (lrs.size() - 1);
+    // t = 0: 55% of the way to white; t = 1: 45% of the way to black
+    int target = t < 0.5 ? 255 : 0;
+    double share = t < 0.5 ? 0.55 * (1 - 2 * t) : 0.45 * (2 * t - 1);
+    return new Color(mix(base.getRed(), target, share), mix(base.getGreen(), target, share),
+        mix(base.getBlue(), target, share));
   }
 
-  private static int mix(int channel, double white) {
-    return (int) Math.round(channel + (255 - channel) * white);
+  private static int mix(int channel, int target, double share) {
+    return (int) Math.round(channel + (target - channel) * share);
   }
 }

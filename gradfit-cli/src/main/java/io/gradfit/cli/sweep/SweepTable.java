@@ -9,6 +9,7 @@ import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.train.LearningRateAdvice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SweepTable {
     Training first = result.degrees().get(0).training();
     boolean logistic = first.spec().kind() == ModelKind.LOGISTIC;
     boolean validation = first.split().validation().isPresent();
-    header(out, first, result.degrees().size());
+    header(out, first, result.degrees().stream().map(Degree::degree).toList());
     for (Degree d : result.degrees()) {
       out.println(bound(d, logistic));
     }
@@ -84,14 +85,16 @@ final class SweepTable {
     }
   }
 
-  private static void header(PrintWriter out, Training t, int degrees) {
+  private static void header(PrintWriter out, Training t, List<Integer> degrees) {
     UserData data = t.data();
     ModelSpec spec = t.spec();
     TrainingSettings s = t.settings();
     List<String> features = data.features();
     int trainRows = t.split().train().size();
-    String model = spec.kind() == ModelKind.LOGISTIC ? "logistic regression"
-        : degrees == 1 ? spec.describe() : "polynomial regression by degree";
+    String model = spec.kind() == ModelKind.LOGISTIC || degrees.size() == 1 ? spec.describe()
+        : degrees.get(0) == 1 ? "linear regression and polynomial regression of degree "
+            + joined(degrees.subList(1, degrees.size()))
+        : "polynomial regression of degree " + joined(degrees);
     out.println("Data:     " + data.file() + ": " + data.rows() + " rows; target '" + data.target() + "'; "
         + (features.size() == 1 ? "feature '" + features.get(0) + "'" : features.size() + " features: "
             + String.join(", ", features)));
@@ -105,6 +108,16 @@ final class SweepTable {
     out.println();
   }
 
+  /** {@code 1, 2 and 3}. */
+  private static String joined(List<Integer> values) {
+    String last = Integer.toString(values.get(values.size() - 1));
+    if (values.size() == 1) {
+      return last;
+    }
+    List<String> rest = values.subList(0, values.size() - 1).stream().map(String::valueOf).toList();
+    return String.join(", ", rest) + " and " + last;
+  }
+
   /** E.g. {@code degree 2: plain gradient descent is stable for lr < 0.0123 (2/λ_max); suggested 0.0062 (1/λ_max)}. */
   static String bound(Degree d, boolean logistic) {
     Training t = d.training();
@@ -113,9 +126,15 @@ final class SweepTable {
           + " a bound for any weights); suggested %s (8/λ_max)", Numbers.format(t.maxStableLearningRate()),
           Numbers.format(t.suggestedLearningRate()));
     }
-    return String.format(Locale.ROOT, "degree %d: plain gradient descent is stable for lr < %s (2/λ_max);"
+    String line = String.format(Locale.ROOT, "degree %d: plain gradient descent is stable for lr < %s (2/λ_max);"
         + " suggested %s (1/λ_max)", d.degree(), Numbers.format(t.maxStableLearningRate()),
         Numbers.format(t.suggestedLearningRate()));
+    LearningRateAdvice a = t.advice();
+    if (a.shouldStandardize() && !t.spec().standardize()) {
+      line += String.format(Locale.ROOT, "; condition number %s, %s with --standardize",
+          Numbers.format(a.conditionNumber()), Numbers.format(a.standardizedConditionNumber()));
+    }
+    return line;
   }
 
   /** A share as a percentage, in exponent form when huge ({@code 1.0501e+12%}). */
