@@ -141,7 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
       names = "--plot",
       defaultValue = "out/sweep",
       paramLabel = "DIR",
-      description = "Folder for the figure " + SweepFigure.NAME + ".png (or .svg), created if missing (default:"
+      description = "Folder for the figure, " + SweepFigure.NAME + " in the --format, created if missing (default:"
           + " ${DEFAULT-VALUE}).")
   Path plot;
 
