@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       io.gradfit.cli.lesson.LessonCommand.class,
       io.gradfit.cli.fit.FitCommand.class,
+      io.gradfit.cli.sweep.SweepCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
