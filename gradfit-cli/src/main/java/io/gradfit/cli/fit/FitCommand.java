@@ -120,7 +120,7 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserError("--print-every must be >= 0, got " + printEvery);
     }
     if (plot != null) {
-      prepareFolder(plot);
+      checkFolder(plot);
     }
     if (save != null) {
       checkWritable(save);
@@ -154,6 +154,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     printer.result(result);
     if (plot != null) {
+      Files.createDirectories(plot);
       List<Path> written = FitFigures.write(result, plot, format);
       printer.files("Figures", written);
     }
@@ -162,17 +163,21 @@ public final class FitCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Creates the output folder up front, so that a bad --plot fails before any work is done. */
-  static void prepareFolder(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UserError("--plot " + dir + ": cannot create the folder ("
-          + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file with that name is in the way"
-              : io.gradfit.io.IoErrors.describe(e)) + ")");
+  /**
+   * Checks up front that the output folder can be made, so that a bad --plot fails before any work is done; it is
+   * created only when the figures are written, so a failed run leaves no empty folder behind.
+   */
+  static void checkFolder(Path dir) {
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
     }
-    if (!Files.isWritable(dir)) {
-      throw new UserError("--plot " + dir + ": the folder is not writable");
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw new UserError("--plot " + dir + ": cannot create the folder ("
+          + (existing == null ? "no such place" : existing + " is a file, not a folder") + ")");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new UserError("--plot " + dir + ": the folder " + existing + " is not writable");
     }
   }
 
