@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       io.gradfit.cli.lesson.LessonCommand.class,
+      io.gradfit.cli.fit.FitCommand.class,
+      io.gradfit.cli.sweep.SweepCommand.class,
       io.gradfit.cli.predict.PredictCommand.class,
       HelpCommand.class
     },

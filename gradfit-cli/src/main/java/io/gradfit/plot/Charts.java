@@ -169,6 +169,36 @@ public final class Charts {
     return finish(chart);
   }
 
+  /**
+   * The data as blue dots and the model's curve over them as a red line (drawn in order of x), with a legend
+   * "data" / {@code curveName}: a fit of one feature.
+   */
+  public static XYChart dataAndCurve(
+      Labels labels, double[] x, double[] y, String curveName, double[] xCurve, double[] yCurve) {
+    XYChart chart = newChart(labels);
+    addDots(chart, "data", x, y, BLUE, 1.0);
+    addLine(chart, curveName, xCurve, yCurve, RED, LINE);
+    return finish(chart);
+  }
+
+  /**
+   * Predicted against actual values, one blue dot per row, over a red diagonal "perfect fit" (predicted =
+   * actual): the closer the dots to the line, the better the model. For fits of several features.
+   */
+  public static XYChart predictedVsActual(Labels labels, double[] actual, double[] predicted) {
+    check("rows", actual, predicted);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < actual.length; i++) {
+      lo = Math.min(lo, Math.min(actual[i], predicted[i]));
+      hi = Math.max(hi, Math.max(actual[i], predicted[i]));
+    }
+    XYChart chart = newChart(labels);
+    addLine(chart, "perfect fit", new double[] {lo, hi}, new double[] {lo, hi}, RED, THIN_LINE);
+    addDots(chart, "rows", actual, predicted, BLUE, 1.0);
+    return finish(chart);
+  }
+
   // ---------------------------------------------------------------- losses
 
   /** {@link #loss(Labels, double[], Scale)} titled "Training loss", x "epoch", y "loss". */

@@ -44,14 +44,7 @@ public final class LearningRateAdvisor {
       throw new IllegalArgumentException("LearningRateAdvisor: expected features of shape [n, d], got "
           + features.shape());
     }
-    int n = x.size(0);
-    int d = x.size(1);
-    double[] flat = x.array().toDoubleArray();
-    double[][] rows = new double[n][];
-    for (int i = 0; i < n; i++) {
-      rows[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-    }
-    return advise(rows);
+    return advise(x.array().toDoubleArray(), x.size(0), x.size(1));
   }
 
   /** As {@link #advise(Tensor)} for n rows of d values. */
@@ -61,66 +54,84 @@ public final class LearningRateAdvisor {
       throw new IllegalArgumentException("LearningRateAdvisor: no rows");
     }
     int d = features[0].length;
-    for (double[] row : features) {
-      if (row.length != d) {
-        throw new IllegalArgumentException("LearningRateAdvisor: ragged rows: " + d + " and " + row.length);
+    double[] flat = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      if (features[i].length != d) {
+        throw new IllegalArgumentException("LearningRateAdvisor: ragged rows: " + d + " and " + features[i].length);
       }
+      System.arraycopy(features[i], 0, flat, i * d, d);
     }
-    LearningRateAdvice.Spectrum raw = spectrum(features);
-    LearningRateAdvice.Spectrum std = spectrum(standardize(features));
-    double gain = raw.conditionNumber() / std.conditionNumber();
-    boolean should = std.singular() ? false : raw.singular() || gain >= WORTHWHILE_IMPROVEMENT;
-    return new LearningRateAdvice(raw, std, should, verdict(raw, std, should, gain));
+    return advise(flat, n, d);
   }
 
-  /** Extreme eigenvalues of (2/n)·X₁ᵀX₁. */
-  static LearningRateAdvice.Spectrum spectrum(double[][] x) {
-    int n = x.length;
-    int d = x[0].length + 1;
-    double[][] h = new double[d][d];
-    double[] row = new double[d];
-    for (double[] xi : x) {
-      System.arraycopy(xi, 0, row, 0, d - 1);
-      row[d - 1] = 1;
+  /**
+   * The advice for n rows of d values, row after row in {@code x}. Two passes over the data: the column means, then
+   * the centred cross-products C = Σ (x − μ)(x − μ)ᵀ. Both Hessians follow from them without touching the data again
+   * and without cancellation: XᵀX = C + n·μμᵀ for the raw one, and for standardized columns z_j = (x_j − μ_j)/σ_j
+   * (σ_j² = C_jj/n; 1 for a constant column) ZᵀZ = C_ij/(σ_iσ_j) with Σz = 0, so the ones column decouples.
+   */
+  static LearningRateAdvice advise(double[] x, int n, int d) {
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= n;
+    }
+    double[][] c = new double[d][d];
+    double[] centred = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        centred[j] = x[i * d + j] - mean[j];
+      }
       for (int a = 0; a < d; a++) {
+        double ca = centred[a];
         for (int b = a; b < d; b++) {
-          h[a][b] += row[a] * row[b];
+          c[a][b] += ca * centred[b];
         }
       }
     }
     for (int a = 0; a < d; a++) {
-      for (int b = a; b < d; b++) {
-        h[a][b] *= 2.0 / n;
-        h[b][a] = h[a][b];
+      for (int b = 0; b < a; b++) {
+        c[a][b] = c[b][a];
       }
     }
+    // Raw: (2/n)·[[C + nμμᵀ, nμ], [nμᵀ, n]].
+    double[][] raw = new double[d + 1][d + 1];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        raw[a][b] = 2.0 / n * (c[a][b] + n * mean[a] * mean[b]);
+      }
+      raw[a][d] = raw[d][a] = 2 * mean[a];
+    }
+    raw[d][d] = 2;
+    // Standardized: (2/n)·[[ZᵀZ, 0], [0, n]].
+    double[] std = new double[d];
+    for (int j = 0; j < d; j++) {
+      std[j] = c[j][j] == 0 ? 1 : Math.sqrt(c[j][j] / n);
+    }
+    double[][] standardized = new double[d + 1][d + 1];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        standardized[a][b] = 2.0 / n * c[a][b] / (std[a] * std[b]);
+      }
+    }
+    standardized[d][d] = 2;
+    LearningRateAdvice.Spectrum rawSpectrum = spectrum(raw);
+    LearningRateAdvice.Spectrum stdSpectrum = spectrum(standardized);
+    double gain = rawSpectrum.conditionNumber() / stdSpectrum.conditionNumber();
+    boolean should = stdSpectrum.singular() ? false : rawSpectrum.singular() || gain >= WORTHWHILE_IMPROVEMENT;
+    return new LearningRateAdvice(rawSpectrum, stdSpectrum, should, verdict(rawSpectrum, stdSpectrum, should, gain));
+  }
+
+  /** Extreme eigenvalues of a Hessian. */
+  static LearningRateAdvice.Spectrum spectrum(double[][] h) {
     SymmetricEigen e = SymmetricEigen.of(h);
     double max = e.max();
     double min = Math.max(e.min(), 0); // H is positive semi-definite; a tiny negative value is rounding
     return new LearningRateAdvice.Spectrum(max, min, min <= SINGULAR_TOLERANCE * max);
-  }
-
-  /** Columns centred and divided by their population standard deviation (constant columns only centred). */
-  static double[][] standardize(double[][] x) {
-    int n = x.length;
-    int d = x[0].length;
-    double[][] z = new double[n][d];
-    for (int j = 0; j < d; j++) {
-      double mean = 0;
-      for (double[] row : x) {
-        mean += row[j];
-      }
-      mean /= n;
-      double ss = 0;
-      for (double[] row : x) {
-        ss += (row[j] - mean) * (row[j] - mean);
-      }
-      double std = ss == 0 ? 1 : Math.sqrt(ss / n);
-      for (int i = 0; i < n; i++) {
-        z[i][j] = (x[i][j] - mean) / std;
-      }
-    }
-    return z;
   }
 
   private static String verdict(LearningRateAdvice.Spectrum raw, LearningRateAdvice.Spectrum std, boolean should,

@@ -120,4 +120,55 @@ class LearningRateAdvisorTest {
     assertThat(l[999] - optimum).isGreaterThan(1e10 * l[0]);
     assertThat((l[999] - optimum) / (l[998] - optimum)).isCloseTo(1.02 * 1.02, within(1e-6));
   }
+
+  /** The Hessian built the slow way, row by row with a ones column: what the one-pass formulas must equal. */
+  private static double[] extremeEigenvalues(double[][] x) {
+    int n = x.length;
+    int d = x[0].length + 1;
+    double[][] h = new double[d][d];
+    for (double[] xi : x) {
+      double[] row = java.util.Arrays.copyOf(xi, d);
+      row[d - 1] = 1;
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          h[a][b] += 2.0 / n * row[a] * row[b];
+        }
+      }
+    }
+    io.gradfit.linalg.SymmetricEigen e = io.gradfit.linalg.SymmetricEigen.of(h);
+    return new double[] {e.max(), e.min()};
+  }
+
+  @Test
+  void bothSpectraEqualTheHessiansBuiltRowByRow() {
+    java.util.Random g = new java.util.Random(41);
+    double[][] x = new double[500][3];
+    double[][] z = new double[500][3];
+    for (double[] row : x) {
+      row[0] = 1000 + 3 * g.nextGaussian();
+      row[1] = 0.01 * g.nextGaussian();
+      row[2] = row[0] * 0.5 + g.nextGaussian();
+    }
+    for (int j = 0; j < 3; j++) {
+      double mean = 0;
+      for (double[] row : x) {
+        mean += row[j] / x.length;
+      }
+      double ss = 0;
+      for (double[] row : x) {
+        ss += (row[j] - mean) * (row[j] - mean);
+      }
+      double std = Math.sqrt(ss / x.length);
+      for (int i = 0; i < x.length; i++) {
+        z[i][j] = (x[i][j] - mean) / std;
+      }
+    }
+    LearningRateAdvice a = LearningRateAdvisor.advise(x);
+    double[] raw = extremeEigenvalues(x);
+    double[] std = extremeEigenvalues(z);
+    assertThat(a.lambdaMax()).isCloseTo(raw[0], within(1e-12 * raw[0]));
+    assertThat(a.raw().lambdaMin()).isCloseTo(raw[1], within(1e-6 * raw[1]));
+    assertThat(a.standardized().lambdaMax()).isCloseTo(std[0], within(1e-12 * std[0]));
+    assertThat(a.standardized().lambdaMin()).isCloseTo(std[1], within(1e-10 * std[1]));
+  }
 }

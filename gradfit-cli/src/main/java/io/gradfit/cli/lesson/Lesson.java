@@ -4,7 +4,11 @@ import static io.gradfit.tensor.TensorFormat.formatFixed;
 import static io.gradfit.tensor.TensorFormat.pythonFloat;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.linalg.LeastSquares;
+import io.gradfit.linalg.LeastSquaresSolution;
 import io.gradfit.random.Generator;
+import io.gradfit.train.LearningRateAdvice;
+import io.gradfit.train.LearningRateAdvisor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +99,7 @@ public final class Lesson {
       params.add(new double[] {w.item(), b.item()});
     }
     narrateLinearOutcome(linearLosses);
+    narrateLinearOptimum(x, y);
 
     Tensor p = x.mul(w).add(b).sigmoid();
     t.narrate(String.format(Locale.ROOT, "The lesson also defines logistic regression, sigmoid(x·w + b): the same "
@@ -161,9 +166,10 @@ public final class Lesson {
       rates.sort(Double::compare);
     }
     int epochs = Math.max(SWEEP_EPOCHS, s.epochsLinear());
+    double bound = LearningRateAdvisor.advise(x).maxStableLearningRate();
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "Exercise 1: change the learning rate. Each run starts from the same w = %.4f and b = 0 and takes %d "
-            + "steps:", start[0], epochs));
+            + "steps%n(the advisor's bound for this data is lr < %.4f):", start[0], epochs, bound));
     List<LessonResult.SweepRun> runs = new ArrayList<>();
     for (double lr : rates) {
       Tensor w = Tensor.full(start[0], 1).requiresGrad(true);
@@ -174,7 +180,7 @@ public final class Lesson {
       runs.add(new LessonResult.SweepRun(lr, losses, diverged));
       table.append(String.format(Locale.ROOT, "%n  lr = %-7s final loss %-12s %s", pythonFloat(lr),
           Double.isFinite(last) ? String.format(Locale.ROOT, "%.4g", last) : pythonFloat(last),
-          diverged ? "diverged: every step overshoots the minimum by more than it gained"
+          diverged ? "diverged: above the bound, every step overshoots the minimum by more than it gained"
               : lr < 1e-3 ? "too small: still far from the minimum" : "converging"));
     }
     table.append("\nToo small a step crawls; too large a step jumps across the valley to a higher point each time,"
@@ -192,15 +198,25 @@ public final class Lesson {
     // as many updates as the main fit made: the single first one and the loop
     train(in -> in.mm(wo).add(bo), xo, yp, wo, bo, s.lrPoly(), s.epochsPoly() + 1, false);
     double otherFinal = mse(xo.mm(wo).add(bo), yp).item();
+    double ownBest = bestLoss(xs, yp, d);
+    double otherBest = bestLoss(xs, yp, other);
     t.narrate(String.format(Locale.ROOT, "Exercise 2: fit the cubic with a polynomial of another degree. "
-        + "With the same learning rate and steps, the loss after the last update:%n  degree %d: %s%n"
-        + "  degree %d: %s%n%s",
-        d, pythonFloat(ownFinal), other, pythonFloat(otherFinal),
+        + "With the same learning rate and steps, the loss after the last update,%nand the best loss any "
+        + "polynomial of that degree can reach (least squares):%n  degree %d: %-12s best possible %.4g%n"
+        + "  degree %d: %-12s best possible %.4g%n%s",
+        d, formatFixed(ownFinal, 4), ownBest, other, formatFixed(otherFinal, 4), otherBest,
         Math.min(d, other) < 3
             ? "No quadratic can follow the cubic's x³ arms, so its best fit keeps a large error however long it\n"
             + "trains; the cubic can reach zero (its loss keeps falling with more steps)."
             : "Both can represent the target exactly; what differs is how fast gradient descent gets there."));
     return new LessonResult.DegreeComparison(other, xo.mm(wo).add(bo).toDoubleArray(), otherFinal);
+  }
+
+  /** The least-squares loss of a polynomial of {@code degree} on the lesson's cubic, in float64. */
+  private static double bestLoss(double[] xs, Tensor y, int degree) {
+    Tensor features = Tensor.of(LessonData.polynomialFeatures(xs, degree));
+    return LeastSquares.withIntercept().solve(features.toFloat64().array(), y.toFloat64().array())
+        .meanSquaredError();
   }
 
   private void narrateLinearOutcome(double[] losses) {
@@ -218,6 +234,21 @@ public final class Lesson {
           + "b's gradient is small:%nthe x values are large, so the loss is far more sensitive to w than to b.",
           formatFixed(first, 4), formatFixed(last, 4)));
     }
+  }
+
+  /** What the advisor and least squares say about part 1: where gradient descent should end, and how fast. */
+  private void narrateLinearOptimum(Tensor x, Tensor y) {
+    LeastSquaresSolution best = LeastSquares.withIntercept().solve(x.toFloat64().array(), y.toFloat64().array());
+    LearningRateAdvice a = LearningRateAdvisor.advise(x);
+    t.narrate(String.format(Locale.ROOT, "Where should this end? Least squares solves for the best line directly: "
+        + "y = %.4f·x %s %.4f, with loss %.4f.%nThe learning-rate advisor looks at the loss's curvature (the "
+        + "Hessian (2/n)·XᵀX, a constant for this loss):%nits largest eigenvalue is %.4g, so gradient descent "
+        + "is stable for lr < 2/%.4g = %.4f; above that it diverges.%nIts condition number, %.0f, says the "
+        + "valley is that many times steeper across than along:%nthe slow direction (mostly b) needs hundreds "
+        + "of steps. Standardizing x would make it %.0f.",
+        best.coefficients()[0], best.intercept() < 0 ? "-" : "+", Math.abs(best.intercept()),
+        best.meanSquaredError(), a.lambdaMax(), a.lambdaMax(), a.maxStableLearningRate(), a.conditionNumber(),
+        a.standardizedConditionNumber()));
   }
 
   private void narratePolyOutcome(double[] losses, Tensor w, Tensor b) {

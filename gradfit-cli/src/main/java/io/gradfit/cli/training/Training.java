@@ -125,7 +125,19 @@ public final class Training {
 
   /** Trains a new model, calling {@code listeners} as it goes. */
   public TrainingResult run(List<TrainListener> listeners) {
-    LinearModel model = spec.create(data.features().size());
+    return run(newModel(), listeners);
+  }
+
+  /** The untrained model {@link #run(List)} starts from: {@code spec().create(features)}. */
+  public LinearModel newModel() {
+    return spec.create(data.features().size());
+  }
+
+  /**
+   * Trains {@code model}, a new one from {@link #newModel()}, calling {@code listeners} as it goes: for listeners
+   * that look at the model's parameters during training (a sweep reads them at several epoch counts of one run).
+   */
+  public TrainingResult run(LinearModel model, List<TrainListener> listeners) {
     FitOptions options = FitOptions.of(trainer(learningRate, listeners)).standardize(spec.standardize());
     FitReport report = model.fit(dataset, options);
     return new TrainingResult(this, model, report);

@@ -59,7 +59,7 @@ public final class TrainingResult {
    * @param accuracy share of rows classified right at p ≥ 0.5 (NaN for regression)
    */
   public record Scores(int rows, double loss, double r2, double accuracy) {
-    /** What {@code model} scores on {@code rows} (its outputs against their y). */
+    /** What {@code model} scores on {@code rows} as its parameters are now. */
     public static Scores of(LinearModel model, Dataset rows, boolean logistic) {
       double[] out;
       try (NoGrad ignored = NoGrad.enter()) {

@@ -153,6 +153,26 @@ class LessonCommandTest {
   }
 
   @Test
+  void narrationGivesTheExactOptimumAndTheAdvisorsBound() {
+    Run r = run("lesson", "--no-plots");
+    double[][] x = new double[LessonData.X_TRAIN.length][1];
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i][0] = LessonData.X_TRAIN[i];
+      y[i] = LessonData.Y_TRAIN[i];
+    }
+    io.gradfit.linalg.LeastSquaresSolution best = io.gradfit.linalg.LeastSquares.withIntercept().solve(x, y);
+    double bound = io.gradfit.train.LearningRateAdvisor.advise(x).maxStableLearningRate();
+    String out = r.out().replaceAll("\\s+", " ");
+    assertThat(out)
+        .contains(String.format(java.util.Locale.ROOT, "y = %.4f·x + %.4f, with loss %.4f", best.coefficients()[0],
+            best.intercept(), best.meanSquaredError()))
+        .contains(String.format(java.util.Locale.ROOT, "stable for lr < 2/%.4g = %.4f",
+            2 / bound, bound))
+        .contains(String.format(java.util.Locale.ROOT, "the advisor's bound for this data is lr < %.4f", bound));
+  }
+
+  @Test
   void quadraticExerciseFitsFeaturesXAndXSquared() {
     Run r = run("lesson", "--poly-degree", "2", "--no-plots");
     assertThat(r.exitCode()).isZero();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lesson as a learner reads it, examples/Lesson.java and examples/lesson.jsh, run as their comments say and
- * compared with {@code gradfit lesson --quiet}: all three print the same lines.
+ * compared with {@code gradfit lesson --quiet}: all three print the same lines. Also examples/TrainingApi.java, the
+ * README's tour of the training API.
  */
 class LessonExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
@@ -31,6 +32,16 @@ class LessonExamplesTest {
     String out = runProcess(List.of(jdkTool("jshell"), "-R-Djava.awt.headless=true", "--class-path",
         engineClasspath(), EXAMPLES.resolve("lesson.jsh").toString()));
     assertThat(out.lines().toList()).containsExactlyElementsOf(lessonQuiet());
+  }
+
+  @Test
+  void trainingApiExampleRunsAndReachesTheTargets() throws Exception {
+    List<String> lines = runProcess(List.of(jdkTool("java"), "-cp", engineClasspath(),
+        EXAMPLES.resolve("TrainingApi.java").toString())).lines().toList();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(1)).startsWith("first loss 153.3520, ");
+    assertThat(lines.get(3)).endsWith("above the optimum").containsPattern("e-1[0-9] above");
+    assertThat(lines.get(5)).isEqualTo("y = 0.90 + 0.50 * x + 3.00 * x^2 + 2.40 * x^3");
   }
 
   private static List<String> lessonQuiet() {

@@ -1,0 +1,197 @@
+package io.gradfit.cli.fit;
+
+import io.gradfit.cli.UserError;
+import io.gradfit.cli.data.CsvOptions;
+import io.gradfit.cli.data.UserData;
+import io.gradfit.cli.training.ModelKind;
+import io.gradfit.cli.training.ModelOptions;
+import io.gradfit.cli.training.ModelSpec;
+import io.gradfit.cli.training.Numbers;
+import io.gradfit.cli.training.Progress;
+import io.gradfit.cli.training.Training;
+import io.gradfit.cli.training.TrainingOptions;
+import io.gradfit.cli.training.TrainingResult;
+import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.plot.ImageFormat;
+import io.gradfit.train.EpochMetrics;
+import io.gradfit.train.History;
+import io.gradfit.train.TrainListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gradfit fit}: trains a model on a user's CSV file and reports how good it is and why. */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.gradfit.cli.GradfitVersion.class,
+    sortOptions = false,
+    description = {
+      "Fits a linear, polynomial or logistic model to a CSV file by gradient descent, as the lesson does, and"
+          + " reports the coefficients in the data's units, the loss and R² (or accuracy), how far gradient"
+          + " descent is from the exact least-squares optimum, and what the learning-rate advisor says about"
+          + " the data.",
+      "",
+      "With --seed S and no --standardize, a linear or polynomial fit starts where the lesson's PyTorch code"
+          + " starts after torch.manual_seed(S): weights randn(d, 1), bias 0; its losses follow PyTorch's.",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the model was trained",
+      "1:internal error",
+      "2:bad option, unreadable or bad data (the message names file, line and column), unwritable output",
+      "3:training diverged (the message gives the largest stable learning rate and a suggestion)",
+    })
+public final class FitCommand implements Callable<Integer> {
+
+  /** Exit code of a run whose training diverged. */
+  public static final int DIVERGED = 3;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: a CSV file with a header row.")
+  Path data;
+
+  @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+  String target;
+
+  @Option(
+      names = "--features",
+      split = ",",
+      paramLabel = "A,B,...",
+      hideParamSyntax = true,
+      description = "The columns to predict from (default: every other column that holds only numbers).")
+  List<String> features = List.of();
+
+  @Mixin ModelOptions modelOptions;
+
+  @Mixin TrainingOptions trainingOptions;
+
+  @Mixin CsvOptions csv;
+
+  @Option(
+      names = "--save",
+      paramLabel = "FILE",
+      description = "Write the trained model to FILE (JSON), for 'gradfit predict'. Replaced only by a complete"
+          + " file, and not written when training fails.")
+  Path save;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "DIR",
+      description = "Draw the fit (or predicted vs actual, with several features) and the loss curve into DIR.")
+  Path plot;
+
+  @Option(
+      names = "--format",
+      defaultValue = "png",
+      paramLabel = "png|svg",
+      description = "Image format of the figures (default: ${DEFAULT-VALUE}).")
+  ImageFormat format;
+
+  @Option(
+      names = "--print-every",
+      paramLabel = "K",
+      description = "Print the loss every K epochs (default: about ten lines in all; 0: none).")
+  Integer printEvery;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "auto|bar|lines|off",
+      defaultValue = "auto",
+      description = "Progress on standard error: a bar on a terminal; otherwise a line per tenth of the epochs,"
+          + " at most one every 2 s (default: ${DEFAULT-VALUE}).")
+  Progress.Mode progress;
+
+  @Override
+  public Integer call() throws IOException {
+    ModelSpec model = modelOptions.spec();
+    TrainingSettings settings = trainingOptions.settings();
+    if (printEvery != null && printEvery < 0) {
+      throw new UserError("--print-every must be >= 0, got " + printEvery);
+    }
+    if (plot != null) {
+      prepareFolder(plot);
+    }
+    if (save != null) {
+      checkWritable(save);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    UserData userData = UserData.load(data, csv.format(), target, features);
+    Training training = Training.prepare(userData, model, settings);
+
+    FitReportPrinter printer = new FitReportPrinter(out, training);
+    printer.header();
+    int every = printEvery != null ? printEvery : Math.max(1, (settings.epochs() + 9) / 10);
+    TrainListener lossLines = new TrainListener() {
+      @Override
+      public void onEpochEnd(int epoch, EpochMetrics metrics) {
+        if (every > 0 && ((epoch + 1) % every == 0 || epoch == 0 || epoch + 1 == settings.epochs())) {
+          printer.epoch(epoch, metrics);
+        }
+      }
+    };
+    TrainingResult result;
+    try (Progress bar = new Progress(progress, spec.commandLine().getErr(), "fit", settings.epochs())) {
+      if (bar.drawsBar()) {
+        printer.clearBarBeforeLines();
+      }
+      result = training.run(List.of(bar, lossLines));
+    }
+    History history = result.report().history();
+    if (result.diverged()) {
+      out.flush();
+      throw new UserError(DIVERGED, Divergence.explain(training, history));
+    }
+    printer.result(result);
+    if (plot != null) {
+      List<Path> written = FitFigures.write(result, plot, format);
+      printer.files("Figures", written);
+    }
+    // MERGE-TODO: SavedModels.save(save, result, data) once ModelFiles lands
+    out.flush();
+    return 0;
+  }
+
+  /** Creates the output folder up front, so that a bad --plot fails before any work is done. */
+  static void prepareFolder(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UserError("--plot " + dir + ": cannot create the folder ("
+          + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file with that name is in the way"
+              : io.gradfit.io.IoErrors.describe(e)) + ")");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UserError("--plot " + dir + ": the folder is not writable");
+    }
+  }
+
+  /** Fails early when --save names a folder, or a file in a folder that does not exist or is not writable. */
+  static void checkWritable(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UserError("--save " + file + ": is a folder; give a file name such as model.json");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new UserError("--save " + file + ": the folder " + parent + " does not exist");
+    }
+    if (!Files.isWritable(parent)) {
+      throw new UserError("--save " + file + ": the folder " + parent + " is not writable");
+    }
+  }
+
+  /** The model's kind as written in model files. */
+  static String kind(ModelKind kind) {
+    return kind.label();
+  }
+}
