@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       io.gradfit.cli.lesson.LessonCommand.class,
       io.gradfit.cli.fit.FitCommand.class,
       io.gradfit.cli.sweep.SweepCommand.class,
+      io.gradfit.cli.predict.PredictCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -168,13 +168,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     }
     for (String name : selection.named()) {
       if (!indexByName.containsKey(name)) {
-        throw new CsvException(
-            file
-                + ": no column "
-                + CsvException.quote(name)
-                + " (columns: "
-                + CsvException.escape(String.join(", ", names))
-                + ")");
+        throw new MissingColumnException(file, name, names);
       }
     }
     required = new boolean[width];

@@ -91,10 +91,11 @@ class MainTest {
 
   @Test
   void misspelledCommandGetsASuggestion() {
-    Run r = run(withProbe(false), "prob");
+    // a typo that shares no pair of letters with the real commands ("prob" would also suggest predict)
+    Run r = run(withProbe(false), "rpobe");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()[0]).isEqualTo("gradfit: Unknown command: 'prob' (did you mean probe?)");
+    assertThat(r.errLines()[0]).isEqualTo("gradfit: Unknown command: 'rpobe' (did you mean probe?)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.gradfit.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,6 +71,22 @@ class CsvDatasetsColumnsTest {
         .hasMessage(file + ":3:2: '?' is not a number (column 'price')");
     assertThatThrownBy(() -> CsvDatasets.readNumeric(file, DEFAULT, List.of("prize")))
         .hasMessage(file + ": no column 'prize' (columns: name, price)");
+  }
+
+  @Test
+  void missingColumnSaysWhichAndWhatTheFileHas() throws IOException {
+    Path file = write("name,price\tnet\nA,1\n");
+
+    MissingColumnException e =
+        catchThrowableOfType(
+            MissingColumnException.class,
+            () -> CsvDatasets.read(file, DEFAULT.withDelimiter(','), List.of("name", "rooms")));
+
+    assertThat(e.column()).isEqualTo("rooms");
+    assertThat(e.columns()).containsExactly("name", "price\tnet");
+    assertThat(e).hasMessage(file + ": no column 'rooms' (columns: name, price\\tnet)");
+    assertThat(e.describe("which the model needs"))
+        .isEqualTo(file + ": no column 'rooms', which the model needs (columns: name, price\\tnet)");
   }
 
   @Test
