@@ -158,7 +158,10 @@ public final class FitCommand implements Callable<Integer> {
       List<Path> written = FitFigures.write(result, plot, format);
       printer.files("Figures", written);
     }
-    // MERGE-TODO: SavedModels.save(save, result, data) once ModelFiles lands
+    if (save != null) {
+      SavedModels.save(save, result, data);
+      printer.files("Model", List.of(save));
+    }
     out.flush();
     return 0;
   }

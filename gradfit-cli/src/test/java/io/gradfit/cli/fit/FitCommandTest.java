@@ -174,4 +174,37 @@ class FitCommandTest {
     assertThat(filesIn(out)).containsExactly("fit.svg", "loss.svg");
     assertThat(Files.readString(out.resolve("fit.svg"))).startsWith("<?xml").contains("<svg");
   }
+
+  @Test
+  void savedModelPredictsWhatTheFitPrints() throws IOException {
+    Path model = dir.resolve("houses.json");
+    CliRun r = run("fit", data("houses.csv").toString(), "--target", "price_k", "--standardize", "--validation",
+        "0.2", "--save", model.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Model written:").contains(model.toString());
+
+    io.gradfit.io.SavedModel saved = io.gradfit.io.ModelFiles.load(model);
+    assertThat(saved.kind()).isEqualTo("linear");
+    assertThat(saved.target()).isEqualTo("price_k");
+    assertThat(saved.inputs()).containsExactly("size_m2", "rooms", "age_years");
+    assertThat(saved.training().standardize()).isTrue();
+    assertThat(saved.training().validation()).isEqualTo(0.2);
+    assertThat(saved.training().seed()).isEqualTo(2017);
+    assertThat(r.out()).containsPattern("intercept +" + Pattern.quote(Numbers.format(saved.model().intercept())));
+
+    CliRun p = run("predict", "--model", model.toString(), data("houses.csv").toString(), "--out",
+        dir.resolve("p.csv").toString());
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("p.csv"))).hasSize(41);
+  }
+
+  @Test
+  void anExistingModelFileIsKeptWhenTheFitFails() throws IOException {
+    Path model = Files.writeString(dir.resolve("model.json"), "old");
+    CliRun r = run("fit", data("lesson-linear.csv").toString(), "--target", "y", "--lr", "1", "--save",
+        model.toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(Files.readString(model)).isEqualTo("old");
+    assertThat(filesIn(dir)).containsExactly("model.json");
+  }
 }
