@@ -125,7 +125,19 @@ public final class Training {
 
   /** Trains a new model, calling {@code listeners} as it goes. */
   public TrainingResult run(List<TrainListener> listeners) {
-    LinearModel model = spec.create(data.features().size());
+    return run(newModel(), listeners);
+  }
+
+  /** The untrained model {@link #run(List)} starts from: the spec's model, with its seeded initial weights. */
+  public LinearModel newModel() {
+    return spec.create(data.features().size());
+  }
+
+  /**
+   * Trains {@code model}, a fresh one from {@link #newModel()}, calling {@code listeners} as it goes: for callers
+   * whose listeners look at the parameters while they change (to draw the path of gradient descent, say).
+   */
+  public TrainingResult run(LinearModel model, List<TrainListener> listeners) {
     FitOptions options = FitOptions.of(trainer(learningRate, listeners)).standardize(spec.standardize());
     FitReport report = model.fit(dataset, options);
     return new TrainingResult(this, model, report);
