@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
           + " autograd engine, and draws charts of what the model learned and how the loss went"
           + " down.",
     },
-    subcommands = {io.gradfit.cli.lesson.LessonCommand.class, HelpCommand.class},
+    subcommands = {
+      io.gradfit.cli.lesson.LessonCommand.class,
+      io.gradfit.cli.surface.SurfaceCommand.class,
+      HelpCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
