@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
       "",
       "Prints the start, the end and the optimum with their losses, the learning rate and the largest stable one,"
           + " and the valley's condition number: the larger it is, the longer and narrower the valley, and the"
-          + " more gradient descent zig-zags across it instead of running along it.",
+          + " slower gradient descent crawls along it (a larger step zig-zags across it instead).",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -183,10 +183,10 @@ final class SurfaceRun {
     if (kappa < ELONGATED) {
       return head + "nearly round, so gradient descent heads almost straight for the optimum";
     }
-    String text = head + "long and narrow; a step small enough across the valley is tiny along it, so gradient"
-        + " descent zig-zags across it and crawls along it";
+    String text = head + "long and narrow. A step small enough across the valley is tiny along it, so gradient"
+        + " descent crawls along it, and zig-zags across it with a step above 1/λ_max";
     if (!standardized()) {
-      text += " (--standardize makes it " + Numbers.format(training.advice().standardizedConditionNumber()) + ")";
+      text += "; --standardize makes it " + Numbers.format(training.advice().standardizedConditionNumber());
     }
     return text;
   }
