@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       io.gradfit.cli.fit.FitCommand.class,
       io.gradfit.cli.sweep.SweepCommand.class,
       io.gradfit.cli.predict.PredictCommand.class,
+      io.gradfit.cli.surface.SurfaceCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

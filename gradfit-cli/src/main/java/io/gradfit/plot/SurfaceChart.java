@@ -34,6 +34,16 @@ public final class SurfaceChart {
    */
   public static XYChart of(Labels labels, double[] w, double[] b, double[][] loss, double[] levels,
       double[] pathW, double[] pathB, double[] optimum) {
+    return of(labels, w, b, loss, levels, pathW, pathB, optimum, "gradient descent", "end");
+  }
+
+  /**
+   * As {@link #of(Labels, double[], double[], double[][], double[], double[], double[], double[])}, with the legend
+   * names of the path (e.g. {@code "SGD with momentum"}) and of its last point (e.g. {@code "after epoch 7"}, or
+   * {@code "leaves the plot"} when the path was cut at the plot's edge).
+   */
+  public static XYChart of(Labels labels, double[] w, double[] b, double[][] loss, double[] levels,
+      double[] pathW, double[] pathB, double[] optimum, String pathName, String endName) {
     XYChart chart = Charts.newChart(labels);
     for (int k = 0; k < levels.length; k++) {
       Color color = shade(k, levels.length);
@@ -58,14 +68,14 @@ public final class SurfaceChart {
     legend.setMarker(SeriesMarkers.NONE);
     legend.setLineStyle(new BasicStroke(1.3f));
 
-    XYSeries path = chart.addSeries("gradient descent", pathW.clone(), pathB.clone());
+    XYSeries path = chart.addSeries(pathName, pathW.clone(), pathB.clone());
     path.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
     path.setLineColor(PATH);
     path.setLineStyle(new BasicStroke(2f));
     path.setMarker(new Circle());
     path.setMarkerColor(PATH);
     point(chart, "start", pathW[0], pathB[0], new Circle(), START);
-    point(chart, "end", pathW[pathW.length - 1], pathB[pathB.length - 1], new Diamond(), PATH);
+    point(chart, endName, pathW[pathW.length - 1], pathB[pathB.length - 1], new Diamond(), PATH);
     if (optimum != null) {
       point(chart, "optimum (least squares)", optimum[0], optimum[1], new Cross(), OPTIMUM);
     }

@@ -135,7 +135,8 @@ public final class Training {
 
   /**
    * Trains {@code model}, a new one from {@link #newModel()}, calling {@code listeners} as it goes: for listeners
-   * that look at the model's parameters during training (a sweep reads them at several epoch counts of one run).
+   * that look at the model's parameters during training (a sweep reads them at several epoch counts of one run;
+   * surface draws the path of gradient descent).
    */
   public TrainingResult run(LinearModel model, List<TrainListener> listeners) {
     FitOptions options = FitOptions.of(trainer(learningRate, listeners)).standardize(spec.standardize());
