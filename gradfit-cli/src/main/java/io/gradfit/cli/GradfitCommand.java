@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       io.gradfit.cli.lesson.LessonCommand.class,
       io.gradfit.cli.fit.FitCommand.class,
-      io.gradfit.cli.sweep.SweepCommand.class,
       io.gradfit.cli.predict.PredictCommand.class,
+      io.gradfit.cli.sweep.SweepCommand.class,
       io.gradfit.cli.surface.SurfaceCommand.class,
       HelpCommand.class
     },
@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       "0:success",
       "1:internal error (a bug: set GRADFIT_DEBUG=1 to see the stack trace)",
       "2:usage error, bad input, or an output file that cannot be written",
+      "3:gradfit fit: training diverged",
     },
     footer = {
       "",
