@@ -75,6 +75,8 @@ public class LinearRegressionFitBench {
     public void start(Data data) throws InterruptedException {
       Dataset train = Dataset.of(Tensor.of(NdArray.wrap(data.rows.x, Shape.of(data.n, data.d))),
           Tensor.of(NdArray.wrap(data.rows.y, Shape.of(data.n, 1))));
+      data.rows = null; // the dataset holds its own copy
+      System.gc();
       LinearRegression model = new LinearRegression(data.d, new Generator(1), DType.FLOAT32);
       Trainer trainer = Trainer.builder().epochs(Integer.MAX_VALUE).sgd(0.1).listener(new TrainListener() {
         @Override

@@ -77,7 +77,8 @@ public final class LinearMseKernel {
   /** As {@link #compute(float[], float[], double[], double, int)} with the given row loop (tests compare them). */
   static Result compute(float[] x, float[] y, double[] w, double b, int threads, Rows32 rows) {
     checkSizes(x.length, y.length, w.length);
-    return run(y.length, w.length, threads, (from, to, sums, at) -> rows.sums(x, y, w, b, from, to, sums, at));
+    Rows32 loop = rows.forWidth(w.length);
+    return run(y.length, w.length, threads, (from, to, sums, at) -> loop.sums(x, y, w, b, from, to, sums, at));
   }
 
   /**

@@ -14,6 +14,15 @@ package io.gradfit.tensor.kernels;
 interface Rows32 {
   void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at);
 
+  /**
+   * The loop to call for d features, chosen once per pass rather than per chunk, so that the JIT compiles the
+   * loop for each width on its own (measured: choosing inside {@link #sums} let C2 inline the d = 16 loop into
+   * the chooser after a few seconds, and made it twice as slow).
+   */
+  default Rows32 forWidth(int d) {
+    return this;
+  }
+
   Rows32 SCALAR = LinearMseKernel::scalar;
 
   /** The Vector API loop, or null when this JVM does not offer it (or has no 256-bit vectors). */

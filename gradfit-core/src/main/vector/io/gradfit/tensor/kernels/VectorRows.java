@@ -22,6 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRows implements Rows32 {
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_128;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_256;
+  private static final VectorOperators.Conversion<Float, Double> F2D = VectorOperators.F2D;
 
   private VectorRows() {}
 
@@ -32,14 +33,12 @@ final class VectorRows implements Rows32 {
 
   @Override
   public void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
-    int d = w.length;
-    if (d <= FewFeatures.MAX) {
-      LinearMseKernel.scalar(x, y, w, b, from, to, sums, at);
-    } else if ((d & ~3) == 16) {
-      sixteen(x, y, w, b, from, to, sums, at);
-    } else {
-      general(x, y, w, b, from, to, sums, at);
-    }
+    forWidth(w.length).sums(x, y, w, b, from, to, sums, at);
+  }
+
+  @Override
+  public Rows32 forWidth(int d) {
+    return d <= FewFeatures.MAX ? SCALAR : (d & ~3) == 16 ? VectorRows::sixteen : VectorRows::general;
   }
 
   /** d = 16..19: the first sixteen features in four vectors, loaded once per row. */
@@ -128,7 +127,7 @@ final class VectorRows implements Rows32 {
   }
 
   private static DoubleVector widen(float[] x, int at) {
-    return (DoubleVector) FloatVector.fromArray(FLOATS, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0);
+    return (DoubleVector) FloatVector.fromArray(FLOATS, x, at).convertShape(F2D, DOUBLES, 0);
   }
 
   private static double lanes(DoubleVector v) {
