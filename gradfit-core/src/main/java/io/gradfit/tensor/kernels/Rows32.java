@@ -14,11 +14,7 @@ package io.gradfit.tensor.kernels;
 interface Rows32 {
   void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at);
 
-  /**
-   * The loop to call for d features, chosen once per pass rather than per chunk, so that the JIT compiles the
-   * loop for each width on its own (measured: choosing inside {@link #sums} let C2 inline the d = 16 loop into
-   * the chooser after a few seconds, and made it twice as slow).
-   */
+  /** The loop to call for d features: chosen once per pass, not once per chunk. */
   default Rows32 forWidth(int d) {
     return this;
   }
