@@ -120,16 +120,15 @@ public final class LinearMseKernel {
     int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
     double[] sums = new double[chunks * (d + 2)]; // per chunk: Σe², Σe, Σe·x_j
     int parts = Math.max(1, Math.min(threads, chunks));
-    List<ForkJoinTask<?>> others = new ArrayList<>(parts - 1);
-    for (int p = 1; p < parts; p++) {
+    List<ForkJoinTask<?>> shares = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
       int from = (int) ((long) chunks * p / parts);
       int to = (int) ((long) chunks * (p + 1) / parts);
-      others.add(ForkJoinPool.commonPool().submit(() -> chunks(n, d, from, to, sums, body)));
+      shares.add(ForkJoinTask.adapt(() -> chunks(n, d, from, to, sums, body)));
     }
-    chunks(n, d, 0, chunks / parts, sums, body); // the caller does the first share
-    for (ForkJoinTask<?> t : others) {
-      t.join();
-    }
+    // The caller runs the first share and the common pool the others, all through the same task code, so the
+    // caller's rows do not go through a separately compiled copy of the loop inlined into this method.
+    ForkJoinTask.invokeAll(shares);
     double sq = 0;
     double sum = 0;
     double[] gradW = new double[d];
