@@ -88,6 +88,11 @@ final class OpRegistry {
           int[] s = randomShape(r, 0);
           return new int[][] {s, s};
         }, in -> in[0].sigmoid().binaryCrossEntropy(in[1].sigmoid())),
+        new Entry("linearMse", Domain.ANY, r -> {
+          int n = 1 + r.nextInt(5);
+          int d = 1 + r.nextInt(5);
+          return new int[][] {{n, d}, {d, 1}, {1}, {n, 1}};
+        }, in -> Tensor.linearMse(in[0], in[1], in[2], in[3])),
         new Entry("to", Domain.ANY, r -> new int[][] {randomShape(r, 0)},
             in -> in[0].toFloat64().mul(2)));
   }

@@ -19,15 +19,17 @@ import java.util.Objects;
 public final class FitOptions {
   private final Trainer trainer;
   private final boolean standardize;
+  private final GradientPath gradientPath;
 
-  private FitOptions(Trainer trainer, boolean standardize) {
+  private FitOptions(Trainer trainer, boolean standardize, GradientPath gradientPath) {
     this.trainer = Objects.requireNonNull(trainer, "trainer");
     this.standardize = standardize;
+    this.gradientPath = Objects.requireNonNull(gradientPath, "gradientPath");
   }
 
-  /** Fit with this trainer, features as given. */
+  /** Fit with this trainer, features as given, {@link GradientPath#AUTO}. */
   public static FitOptions of(Trainer trainer) {
-    return new FitOptions(trainer, false);
+    return new FitOptions(trainer, false, GradientPath.AUTO);
   }
 
   /** Full-batch plain gradient descent: {@code epochs} steps of {@code new Sgd(params, lr)}. */
@@ -41,7 +43,12 @@ public final class FitOptions {
    * features, applies the same transform in {@code predict}, and reports coefficients in the original units.
    */
   public FitOptions standardize(boolean enabled) {
-    return new FitOptions(trainer, enabled);
+    return new FitOptions(trainer, enabled, gradientPath);
+  }
+
+  /** How each epoch's loss and gradients are computed (default {@link GradientPath#AUTO}). */
+  public FitOptions gradientPath(GradientPath path) {
+    return new FitOptions(trainer, standardize, path);
   }
 
   public Trainer trainer() {
@@ -52,8 +59,12 @@ public final class FitOptions {
     return standardize;
   }
 
+  public GradientPath gradientPath() {
+    return gradientPath;
+  }
+
   @Override
   public String toString() {
-    return "FitOptions(" + trainer + ", standardize=" + standardize + ")";
+    return "FitOptions(" + trainer + ", standardize=" + standardize + ", gradientPath=" + gradientPath + ")";
   }
 }

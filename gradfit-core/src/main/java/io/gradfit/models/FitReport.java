@@ -19,16 +19,24 @@ public final class FitReport {
   private final double finalLoss;
   private final double optimumLoss;
   private final LinearCoefficients optimum;
+  private final GradientPath gradientPath;
 
-  FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum) {
+  FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
+      GradientPath gradientPath) {
     this.history = history;
     this.finalLoss = finalLoss;
     this.optimumLoss = optimumLoss;
     this.optimum = optimum;
+    this.gradientPath = gradientPath;
   }
 
   public History history() {
     return history;
+  }
+
+  /** The path the fit took: {@link GradientPath#AUTOGRAD} or {@link GradientPath#FUSED}, never AUTO. */
+  public GradientPath gradientPath() {
+    return gradientPath;
   }
 
   /** The training loss of the trained parameters, in float64. */

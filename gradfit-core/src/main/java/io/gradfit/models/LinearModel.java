@@ -19,6 +19,7 @@ import io.gradfit.train.Trainer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the linear models share: features of x (the inputs themselves, or their powers), optionally standardized,
@@ -115,7 +116,15 @@ public abstract sealed class LinearModel implements Module
    * parameters always continue from their current values. So fitting again with the other setting starts from
    * parameters in the other units, which is allowed but rarely useful.
    *
-   * @throws IllegalArgumentException if the data do not fit the model, or the trainer's loss does not
+   * <p>The options' {@link GradientPath} says how each epoch's loss and gradients are computed. The rule of
+   * {@link GradientPath#AUTO}, the default: with {@code MseLoss} (mean reduction) on full batches and at least
+   * {@link GradientPath#AUTO_FUSED_MIN_ROWS} training rows, the design matrix (features, standardized, in the
+   * parameters' dtype) is built once and each epoch is one {@link Tensor#linearMse} pass over it; otherwise each
+   * epoch runs {@code forward} and the loss through autograd, as the lesson does, with PyTorch's float32 rounding.
+   * The report says which path was taken.
+   *
+   * @throws IllegalArgumentException if the data do not fit the model, the trainer's loss does not, or
+   *     {@link GradientPath#FUSED} was asked for where it does not apply
    */
   public final FitReport fit(Dataset data, FitOptions options) {
     Objects.requireNonNull(options, "options");
@@ -132,7 +141,14 @@ public abstract sealed class LinearModel implements Module
     inputNames = data.featureNames();
     standardizer = options.standardize() ? Standardizer.fit(features(train.x())) : null;
 
-    History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null));
+    GradientPath path = pathFor(options.gradientPath(), loss, trainer, train.size());
+    Supplier<Tensor> fullBatchLoss = null;
+    if (path == GradientPath.FUSED) {
+      Tensor design = design(train.x()); // once per fit, where the autograd path builds it every epoch
+      Tensor target = train.y();
+      fullBatchLoss = () -> Tensor.linearMse(design, linear.weight().value(), linear.bias().value(), target);
+    }
+    History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null), fullBatchLoss);
 
     Tensor design = design(train.x()).toFloat64();
     Tensor target = train.y().toFloat64();
@@ -141,7 +157,7 @@ public abstract sealed class LinearModel implements Module
       finalLoss = loss.apply(linear.forward(design), target).item();
     }
     if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
-      return new FitReport(history, finalLoss, Double.NaN, null);
+      return new FitReport(history, finalLoss, Double.NaN, null, path);
     }
     LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true).tolerance(
         LeastSquares.defaultTolerance(dtype())).solve(design.array(), target.array());
@@ -149,7 +165,25 @@ public abstract sealed class LinearModel implements Module
     LinearCoefficients optimum = standardizer == null
         ? new LinearCoefficients(s.coefficients(), s.intercept())
         : standardizer.originalCoefficients(s.coefficients(), s.intercept());
-    return new FitReport(history, finalLoss, optimumLoss, optimum);
+    return new FitReport(history, finalLoss, optimumLoss, optimum, path);
+  }
+
+  /** The path a fit takes; see {@link #fit(Dataset, FitOptions)}. */
+  private GradientPath pathFor(GradientPath asked, Loss loss, Trainer trainer, int rows) {
+    if (asked == GradientPath.AUTOGRAD) {
+      return asked;
+    }
+    String why = !(loss instanceof MseLoss mse) || mse.reduction() != Reduction.MEAN
+        ? "the loss is " + loss.name() + ", not MseLoss with mean reduction"
+        : !trainer.isFullBatch(rows) ? "the trainer takes minibatches" : null;
+    if (asked == GradientPath.FUSED) {
+      if (why != null) {
+        throw new IllegalArgumentException(getClass().getSimpleName() + ": GradientPath.FUSED does not apply: "
+            + why);
+      }
+      return asked;
+    }
+    return why == null && rows >= GradientPath.AUTO_FUSED_MIN_ROWS ? GradientPath.FUSED : GradientPath.AUTOGRAD;
   }
 
   private Dataset inDtype(Dataset d) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The training loop, configured once and run by {@link #fit}: for each epoch, for each batch, zero the gradients,
@@ -133,6 +134,24 @@ public final class Trainer {
    *     holds a tensor that is not a parameter of the model
    */
   public History fit(Module model, Dataset train, Dataset validation) {
+    return fit(model, train, validation, null);
+  }
+
+  /** Whether a fit on {@code rows} training rows takes the whole set as one batch per epoch. */
+  public boolean isFullBatch(int rows) {
+    return batchSize == 0 || batchSize >= rows;
+  }
+
+  /**
+   * As {@link #fit(Module, Dataset, Dataset)}, for a model that can compute its loss on the whole training set
+   * faster than its forward pass and this trainer's loss would: when an epoch is one full batch (see
+   * {@link #isFullBatch}), its loss is {@code fullBatchLoss.get()} instead of
+   * {@code loss.apply(model.forward(train.x()), train.y())}. Everything else (backward, the optimizer, validation,
+   * schedulers, listeners, divergence, early stopping) is the same, so the supplier must compute that same loss
+   * of the model's current parameters, as a scalar whose backward fills their gradients. With minibatches, or
+   * when it is null, the supplier is not used. {@code LinearModel.fit} passes {@code Tensor.linearMse} this way.
+   */
+  public History fit(Module model, Dataset train, Dataset validation, Supplier<Tensor> fullBatchLoss) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(train, "train");
     if (loss == null) {
@@ -147,6 +166,7 @@ public final class Trainer {
     int n = train.size();
     int size = batchSize == 0 ? n : Math.min(batchSize, n);
     Batches batches = new Batches(train, size, shuffle && size < n ? new Generator(seed + 1) : null);
+    Supplier<Tensor> wholeLoss = size == n ? fullBatchLoss : null;
     List<Tensor> params = model.parameterTensors();
 
     List<EpochMetrics> done = new ArrayList<>();
@@ -170,7 +190,7 @@ public final class Trainer {
       String nonFinite = null;
       for (Dataset batch : batches.nextEpoch()) {
         optimizer.zeroGrad();
-        Tensor l = loss.apply(model.forward(batch.x()), batch.y());
+        Tensor l = wholeLoss != null ? wholeLoss.get() : loss.apply(model.forward(batch.x()), batch.y());
         if (l.numel() != 1) {
           throw new IllegalArgumentException("Trainer: the loss " + loss.name() + " returned shape " + l.shape()
               + "; use a MEAN or SUM reduction");

@@ -38,6 +38,7 @@ class LessonReproductionTest {
     assertThat((float) model.coefficients()[0]).isEqualTo((float) ref.get("w_init").get(0).asDouble());
 
     FitReport first = model.fit(x, y, FitOptions.sgd(1e-2, 1));
+    assertThat(first.gradientPath()).isEqualTo(GradientPath.AUTOGRAD); // 15 rows: PyTorch's float32 rounding
     assertClose(first.history().trainLoss()[0], ref.get("loss_init").asDouble());
     assertClose(model.coefficients()[0], ref.get("after_one_update").get("w").get(0).asDouble());
     assertClose(model.intercept(), ref.get("after_one_update").get("b").get(0).asDouble());
@@ -70,6 +71,7 @@ class LessonReproductionTest {
     Tensor x = Tensor.of(xSample); // float64, as numpy's; the model converts its features to float32
     Tensor y = Tensor.of(yTrue);
     FitReport first = model.fit(x, y, FitOptions.sgd(1e-3, 1));
+    assertThat(first.gradientPath()).isEqualTo(GradientPath.AUTOGRAD);
     assertClose(first.history().trainLoss()[0], ref.get("loss_init").asDouble());
     assertAllClose(model.coefficients(), doubles(ref.get("after_one_update").get("w")));
     assertClose(model.intercept(), ref.get("after_one_update").get("b").get(0).asDouble());

@@ -8,16 +8,19 @@ import java.util.concurrent.ForkJoinTask;
 /**
  * Mean squared error of a linear model and its gradients, in one pass over the data.
  *
- * <p>For X [N, d] (float32, row-major), y [N], weights w [d] and bias b, with residuals
+ * <p>For X [N, d] (float32 or float64, row-major), y [N], weights w [d] and bias b, with residuals
  * {@code e_i = (Σ_j X_ij·w_j + b) - y_i}:
  * <pre>
  *   loss  = (1/N) Σ_i e_i²
  *   dL/dw = (2/N) Σ_i e_i·X_i      dL/db = (2/N) Σ_i e_i
  * </pre>
  * the values that {@code x.mm(w).add(b).sub(y).pow(2).mean()} and its backward give, without the five
- * intermediate [N, 1] arrays. Everything is computed in double from the float32 data, so the result equals the
- * autograd path's in float64 up to summation order, and the float32 path's within float32 rounding
- * (LinearMseKernelTest).
+ * intermediate [N, 1] arrays. Everything is computed in double, so the result equals the autograd path's in
+ * float64 up to summation order, and the float32 path's within float32 rounding (LinearMseKernelTest).
+ *
+ * <p>Float32 rows go through the fastest {@link Rows32 row loop} this JVM offers: the Vector API one when the JVM
+ * was started with {@code --add-modules jdk.incubator.vector}, else plain Java. The two may differ in the last
+ * bits (the order of each row's dot product); with either, results do not depend on the number of threads.
  *
  * <p>Rows are summed in fixed chunks of {@link #CHUNK_ROWS}, and chunk sums are added in chunk order, so the
  * result is the same bits whether one thread or several did the work. Inputs of at least
@@ -63,34 +66,69 @@ public final class LinearMseKernel {
    * @param b bias
    */
   public static Result compute(float[] x, float[] y, double[] w, double b) {
-    long bytes = 4L * (x.length + y.length);
-    return compute(x, y, w, b, bytes >= PARALLEL_MIN_BYTES ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1);
+    return compute(x, y, w, b, threadsFor(4L * (x.length + y.length)));
   }
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static Result compute(float[] x, float[] y, double[] w, double b, int threads) {
-    int n = y.length;
-    int d = w.length;
-    if ((long) n * d != x.length) {
-      throw new IllegalArgumentException("LinearMseKernel: x has " + x.length + " values, but y has " + n
+    return compute(x, y, w, b, threads, Rows32.BEST);
+  }
+
+  /** As {@link #compute(float[], float[], double[], double, int)} with the given row loop (tests compare them). */
+  static Result compute(float[] x, float[] y, double[] w, double b, int threads, Rows32 rows) {
+    checkSizes(x.length, y.length, w.length);
+    Rows32 loop = rows.forWidth(w.length);
+    return run(y.length, w.length, threads, (from, to, sums, at) -> loop.sums(x, y, w, b, from, to, sums, at));
+  }
+
+  /**
+   * The same for float64 data, with the same chunks and threads. Its row loop is the plain one: float64 models
+   * are the accurate choice, not the fast one.
+   */
+  public static Result compute(double[] x, double[] y, double[] w, double b) {
+    return compute(x, y, w, b, threadsFor(8L * (x.length + y.length)));
+  }
+
+  /** As {@link #compute(double[], double[], double[], double)} on at most {@code threads} threads (same result). */
+  public static Result compute(double[] x, double[] y, double[] w, double b, int threads) {
+    checkSizes(x.length, y.length, w.length);
+    return run(y.length, w.length, threads, (from, to, sums, at) -> float64(x, y, w, b, from, to, sums, at));
+  }
+
+  private static int threadsFor(long bytes) {
+    return bytes >= PARALLEL_MIN_BYTES ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
+  }
+
+  private static void checkSizes(int xs, int n, int d) {
+    if ((long) n * d != xs) {
+      throw new IllegalArgumentException("LinearMseKernel: x has " + xs + " values, but y has " + n
           + " rows and w has " + d + " features (expected " + (long) n * d + ")");
     }
     if (n == 0) {
       throw new IllegalArgumentException("LinearMseKernel: no rows: the mean of an empty loss is undefined");
     }
+  }
+
+  /** Adds Σe², Σe and Σe·x_j over rows [from, to) to {@code sums[at]}, {@code sums[at+1]}, {@code sums[at+2+j]}. */
+  @FunctionalInterface
+  interface ChunkSums {
+    void add(int from, int to, double[] sums, int at);
+  }
+
+  /** Sums each chunk of rows with {@code body}, chunks split over threads, then adds the chunk sums in order. */
+  private static Result run(int n, int d, int threads, ChunkSums body) {
     int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
     double[] sums = new double[chunks * (d + 2)]; // per chunk: Σe², Σe, Σe·x_j
     int parts = Math.max(1, Math.min(threads, chunks));
-    List<ForkJoinTask<?>> others = new ArrayList<>(parts - 1);
-    for (int p = 1; p < parts; p++) {
+    List<ForkJoinTask<?>> shares = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
       int from = (int) ((long) chunks * p / parts);
       int to = (int) ((long) chunks * (p + 1) / parts);
-      others.add(ForkJoinPool.commonPool().submit(() -> chunks(x, y, w, b, from, to, sums)));
+      shares.add(ForkJoinTask.adapt(() -> chunks(n, d, from, to, sums, body)));
     }
-    chunks(x, y, w, b, 0, chunks / parts, sums); // the caller does the first share
-    for (ForkJoinTask<?> t : others) {
-      t.join();
-    }
+    // The caller runs the first share and the common pool the others, all through the same task code, so the
+    // caller's rows do not go through a separately compiled copy of the loop inlined into this method.
+    ForkJoinTask.invokeAll(shares);
     double sq = 0;
     double sum = 0;
     double[] gradW = new double[d];
@@ -105,20 +143,44 @@ public final class LinearMseKernel {
   }
 
   /** Sums of chunks [from, to) into their slots of {@code sums}. */
-  private static void chunks(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums) {
-    int d = w.length;
-    double[] e = new double[BLOCK_ROWS];
+  private static void chunks(int n, int d, int from, int to, double[] sums, ChunkSums body) {
     for (int c = from; c < to; c++) {
       int first = c * CHUNK_ROWS;
-      int last = Math.min(y.length, first + CHUNK_ROWS);
-      if (d <= FewFeatures.MAX) {
-        FewFeatures.sums(x, y, w, b, first, last, sums, c * (d + 2));
-        continue;
-      }
-      for (int r = first; r < last; r += BLOCK_ROWS) {
-        block(x, y, w, b, r, Math.min(last, r + BLOCK_ROWS), e, sums, c * (d + 2));
-      }
+      body.add(first, Math.min(n, first + CHUNK_ROWS), sums, c * (d + 2));
     }
+  }
+
+  /** The scalar float32 row loop: one fused loop for up to three features, else cache blocks of rows. */
+  static void scalar(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+    if (w.length <= FewFeatures.MAX) {
+      FewFeatures.sums(x, y, w, b, from, to, sums, at);
+      return;
+    }
+    double[] e = new double[BLOCK_ROWS];
+    for (int r = from; r < to; r += BLOCK_ROWS) {
+      block(x, y, w, b, r, Math.min(to, r + BLOCK_ROWS), e, sums, at);
+    }
+  }
+
+  /** The float64 row loop: residual, then every sum, one row at a time. */
+  private static void float64(double[] x, double[] y, double[] w, double b, int from, int to, double[] sums,
+      int at) {
+    int d = w.length;
+    double[] g = new double[d];
+    double q = 0;
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      int k = i * d;
+      double e = b;
+      for (int j = 0; j < d; j++) e = Math.fma(x[k + j], w[j], e);
+      e -= y[i];
+      q = Math.fma(e, e, q);
+      s += e;
+      for (int j = 0; j < d; j++) g[j] = Math.fma(e, x[k + j], g[j]);
+    }
+    sums[at] += q;
+    sums[at + 1] += s;
+    for (int j = 0; j < d; j++) sums[at + 2 + j] += g[j];
   }
 
   /**

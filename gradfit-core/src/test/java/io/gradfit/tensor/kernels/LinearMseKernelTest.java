@@ -8,21 +8,46 @@ import io.gradfit.autograd.Tensor;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fused kernel gives the numbers of the autograd expression it replaces,
  * {@code x.mm(w).add(b).sub(y).pow(2).mean()} and its backward: to double rounding against the float64 path,
- * and within float32 rounding against the float32 path (the one the lesson runs).
+ * and within float32 rounding against the float32 path (the one the lesson runs). Every float32 row loop this JVM
+ * has is checked: the scalar one always, the Vector API one when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (gradfit-core's pom runs this class a second time so).
  */
 class LinearMseKernelTest {
-  // 1..3 features take the one-loop path, 4 and more the blocked one; 1037 rows leave partial blocks
+  static Stream<Arguments> widthsAndLoops() {
+    List<Rows32> loops = new ArrayList<>(List.of(Rows32.SCALAR));
+    if (Rows32.VECTOR != null) {
+      loops.add(Rows32.VECTOR);
+    }
+    // 1..3 features take the one-loop path, more the blocked or vector ones (16..19 a loop of their own);
+    // 1037 rows leave partial blocks and an odd last row
+    return IntStream.of(1, 2, 3, 4, 5, 7, 8, 16, 17, 19, 20)
+        .boxed().flatMap(d -> loops.stream().map(rows -> Arguments.of(d, rows)));
+  }
+
+  @Test
+  void theVectorLoopIsThereExactlyWhenTheJvmHasTheVectorApi() {
+    boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    assertThat(Rows32.VECTOR != null).isEqualTo(module); // this machine has 256-bit vectors (AVX2)
+    assertThat(Rows32.BEST).isSameAs(module ? Rows32.VECTOR : Rows32.SCALAR);
+  }
+
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3, 4, 5, 16})
-  void matchesTheAutogradPathInFloat64AndFloat32(int d) {
+  @MethodSource("widthsAndLoops")
+  void matchesTheAutogradPathInFloat64AndFloat32(int d, Rows32 rows) {
     int n = 1037;
     Random r = new Random(d);
     float[] x = new float[n * d];
@@ -35,7 +60,7 @@ class LinearMseKernelTest {
     double[] w = new double[d];
     for (int j = 0; j < d; j++) w[j] = wf[j];
 
-    LinearMseKernel.Result k = LinearMseKernel.compute(x, y, w, bf);
+    LinearMseKernel.Result k = LinearMseKernel.compute(x, y, w, bf, 1, rows);
 
     for (DType dtype : DType.values()) {
       Tensor xt = Tensor.of(NdArray.wrap(x, Shape.of(n, d)).to(dtype));
@@ -57,7 +82,35 @@ class LinearMseKernelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {3, 5})
+  @ValueSource(ints = {1, 3, 5, 16})
+  void float64DataGiveTheFloat64AutogradPathsNumbers(int d) {
+    int n = 1037;
+    Random r = new Random(d + 100);
+    double[] x = new double[n * d];
+    double[] y = new double[n];
+    double[] w = new double[d];
+    for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+    for (int i = 0; i < n; i++) y[i] = r.nextGaussian() + 0.5;
+    for (int j = 0; j < d; j++) w[j] = r.nextGaussian();
+    double b = -0.75;
+
+    LinearMseKernel.Result k = LinearMseKernel.compute(x, y, w, b);
+
+    Tensor wt = Tensor.of(NdArray.wrap(w.clone(), Shape.of(d, 1))).requiresGrad(true);
+    Tensor bt = Tensor.of(b).requiresGrad(true);
+    Tensor loss = Tensor.of(NdArray.wrap(x, Shape.of(n, d))).mm(wt).add(bt)
+        .sub(Tensor.of(NdArray.wrap(y, Shape.of(n, 1)))).pow(2).mean();
+    loss.backward();
+    double gradScale = Math.sqrt(k.loss()) * 2;
+    assertThat(k.loss()).isCloseTo(loss.item(), within(1e-12 * loss.item()));
+    for (int j = 0; j < d; j++) {
+      assertThat(k.gradW()[j]).isCloseTo(wt.grad().array().get(j), within(1e-12 * gradScale));
+    }
+    assertThat(k.gradB()).isCloseTo(bt.grad().item(), within(1e-12 * gradScale));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 5, 16})
   void theResultDoesNotDependOnTheNumberOfThreads(int d) {
     int n = 3 * LinearMseKernel.CHUNK_ROWS + 5;
     Random r = new Random(1);
@@ -74,6 +127,14 @@ class LinearMseKernelTest {
       assertThat(many.gradW()).isEqualTo(one.gradW());
       assertThat(many.gradB()).isEqualTo(one.gradB());
     }
+    double[] xd = new double[x.length];
+    double[] yd = new double[n];
+    for (int i = 0; i < x.length; i++) xd[i] = x[i];
+    for (int i = 0; i < n; i++) yd[i] = y[i];
+    LinearMseKernel.Result oneD = LinearMseKernel.compute(xd, yd, w, -0.1, 1);
+    LinearMseKernel.Result manyD = LinearMseKernel.compute(xd, yd, w, -0.1, 3);
+    assertThat(manyD.loss()).isEqualTo(oneD.loss());
+    assertThat(manyD.gradW()).isEqualTo(oneD.gradW());
   }
 
   @Test

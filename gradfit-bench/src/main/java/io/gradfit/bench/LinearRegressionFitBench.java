@@ -1,0 +1,140 @@
+package io.gradfit.bench;
+
+import io.gradfit.autograd.Tensor;
+import io.gradfit.data.Dataset;
+import io.gradfit.models.FitOptions;
+import io.gradfit.models.LinearRegression;
+import io.gradfit.random.Generator;
+import io.gradfit.tensor.DType;
+import io.gradfit.tensor.NdArray;
+import io.gradfit.tensor.Shape;
+import io.gradfit.train.EpochMetrics;
+import io.gradfit.train.TrainListener;
+import io.gradfit.train.Trainer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Target 2 through the public API: one epoch of {@code LinearRegression.fit} (full batch, MSE, plain SGD, the
+ * default {@code GradientPath.AUTO}, which takes the fused path at this size) on N = 10⁷ float32 rows, against
+ * the read-once floor of the same data in the same run. The kernel uses the calling thread and the common pool,
+ * two threads on a 2-core machine; the floor is read on two threads.
+ *
+ * <p>How one epoch is timed: the fit runs on a thread of its own, for as many epochs as JMH asks for. A listener
+ * hands each epoch's end to the benchmark method and then waits for the next call before the next epoch starts,
+ * so each call times exactly one epoch plus two thread handoffs (microseconds). The fit's set-up (the dataset
+ * copy, the split) happens before the first measured epoch, and its report never runs.
+ *
+ * <p>{@code epoch} runs on a JVM without the Vector API (the scalar kernel), {@code epochVectorApi} on one
+ * started with {@code --add-modules jdk.incubator.vector}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"}) // data 680 MB at d = 16, and the dataset's copy of it
+public class LinearRegressionFitBench {
+  /** The rows, as float32 tensors. */
+  @State(Scope.Benchmark)
+  public static class Data {
+    @Param({"10000000"})
+    int n;
+
+    @Param({"3", "16"})
+    int d;
+
+    Rows rows;
+
+    @Setup
+    public void generate() {
+      rows = Rows.linear(n, d);
+    }
+  }
+
+  /** A fit running one epoch per benchmark call. */
+  @State(Scope.Benchmark)
+  public static class Fit {
+    private final BlockingQueue<Boolean> go = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<EpochMetrics> done = new ArrayBlockingQueue<>(1);
+    private Thread thread;
+
+    @Setup
+    public void start(Data data) throws InterruptedException {
+      Dataset train = Dataset.of(Tensor.of(NdArray.wrap(data.rows.x, Shape.of(data.n, data.d))),
+          Tensor.of(NdArray.wrap(data.rows.y, Shape.of(data.n, 1))));
+      data.rows = null; // the dataset holds its own copy
+      System.gc();
+      LinearRegression model = new LinearRegression(data.d, new Generator(1), DType.FLOAT32);
+      Trainer trainer = Trainer.builder().epochs(Integer.MAX_VALUE).sgd(0.1).listener(new TrainListener() {
+        @Override
+        public void onEpochEnd(int epoch, EpochMetrics metrics) {
+          try {
+            done.put(metrics);
+            if (!go.take()) {
+              throw new Stop();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stop();
+          }
+        }
+      }).build();
+      thread = new Thread(() -> {
+        try {
+          model.fit(train, FitOptions.of(trainer));
+        } catch (Stop expected) {
+          // the end of the trial
+        }
+      }, "fit");
+      thread.setDaemon(true);
+      thread.start();
+      done.take(); // the first epoch, before any is measured
+    }
+
+    EpochMetrics nextEpoch() throws InterruptedException {
+      go.put(true);
+      return done.take();
+    }
+
+    @TearDown
+    public void stop() throws InterruptedException {
+      go.put(false);
+      thread.join();
+    }
+  }
+
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  @Benchmark
+  public EpochMetrics epoch(Fit fit) throws InterruptedException {
+    return fit.nextEpoch();
+  }
+
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
+  public EpochMetrics epochVectorApi(Fit fit) throws InterruptedException {
+    return fit.nextEpoch();
+  }
+
+  @Benchmark
+  public float readFloor2Threads(Data data) {
+    return ReadFloor.readTwoThreads(data.rows.x, data.rows.y);
+  }
+}

@@ -1,0 +1,41 @@
+package io.gradfit.tensor.kernels;
+
+/**
+ * A row loop of {@link LinearMseKernel} over float32 data: adds Σe², Σe and Σe·x_j over rows [from, to) to
+ * {@code sums[at]}, {@code sums[at+1]} and {@code sums[at+2+j]}.
+ *
+ * <p>Two exist. {@link #SCALAR} is plain Java and runs everywhere. {@link #VECTOR} uses the Vector API
+ * ({@code jdk.incubator.vector}), which a JVM offers only when started with
+ * {@code --add-modules jdk.incubator.vector}; it is compiled apart (src/main/vector) and loaded by name, so
+ * nothing else in gradfit refers to the incubator module. The two add the d products of a row's dot product in
+ * different orders, so their results may differ in the last bits; each is deterministic, and both stay within
+ * float32 rounding of the autograd path (LinearMseKernelTest).
+ */
+interface Rows32 {
+  void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at);
+
+  /** The loop to call for d features: chosen once per pass, not once per chunk. */
+  default Rows32 forWidth(int d) {
+    return this;
+  }
+
+  Rows32 SCALAR = LinearMseKernel::scalar;
+
+  /** The Vector API loop, or null when this JVM does not offer it (or has no 256-bit vectors). */
+  Rows32 VECTOR = loadVector();
+
+  /** What {@link LinearMseKernel#compute(float[], float[], double[], double)} uses. */
+  Rows32 BEST = VECTOR != null ? VECTOR : SCALAR;
+
+  private static Rows32 loadVector() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      return (Rows32) Class.forName("io.gradfit.tensor.kernels.VectorRows").getDeclaredMethod("create")
+          .invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loop serves
+    }
+  }
+}
