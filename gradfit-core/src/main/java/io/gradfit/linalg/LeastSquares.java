@@ -126,12 +126,10 @@ public final class LeastSquares {
     }
     int n = x.shape().dim(0);
     int d = x.shape().dim(1);
-    double[] flat = x.toDoubleArray();
-    double[][] rows = new double[n][];
-    for (int i = 0; i < n; i++) {
-      rows[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+    if (n == 0 || d == 0) {
+      throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column");
     }
-    return solve(rows, y.toDoubleArray());
+    return solveFlat(x.toDoubleArray(), n, d, y.toDoubleArray());
   }
 
   /**
@@ -149,14 +147,30 @@ public final class LeastSquares {
     }
     int d = x[0].length;
     checkInput(x, y, d);
+    double[] flat = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(x[i], 0, flat, i * d, d);
+    }
+    return solveFlat(flat, n, d, y);
+  }
+
+  /**
+   * Problems with more rows than this are first reduced to d + 1 rows by Givens rotations (see {@link #reduce}):
+   * the same solution and rank decisions, in O(n·d²) time and O(d²) extra memory instead of a copy of x.
+   */
+  static final int REDUCE_ABOVE_ROWS = 4096;
+
+  /** x is n rows of d values, row after row (not modified). */
+  private LeastSquaresSolution solveFlat(double[] x, int n, int d, double[] y) {
+    checkFinite(x, n, d, y);
     List<String> names = names(d);
 
     double[] xMean = new double[d];
     double yMean = 0;
     if (intercept) {
-      for (double[] row : x) {
+      for (int i = 0; i < n; i++) {
         for (int j = 0; j < d; j++) {
-          xMean[j] += row[j];
+          xMean[j] += x[i * d + j];
         }
       }
       for (int j = 0; j < d; j++) {
@@ -169,14 +183,7 @@ public final class LeastSquares {
     }
 
     // centred, then scaled to unit column norms
-    double[] scale = new double[d];
-    for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s = Math.hypot(s, x[i][j] - xMean[j]);
-      }
-      scale[j] = s;
-    }
+    double[] scale = columnNorms(x, n, d, xMean);
     if (ridge == 0) {
       int unknowns = d + (intercept ? 1 : 0);
       if (n < unknowns && !minimumNorm) {
@@ -197,17 +204,27 @@ public final class LeastSquares {
             flat);
       }
     }
+    boolean reduce = n > REDUCE_ABOVE_ROWS;
+    int rows = reduce ? d : n;
     int extra = ridge > 0 ? d : 0;
-    double[][] a = new double[n + extra][d];
-    double[] b = new double[n + extra];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        a[i][j] = scale[j] == 0 ? 0 : (x[i][j] - xMean[j]) / scale[j];
+    double[][] a = new double[rows + extra][d];
+    double[] b = new double[rows + extra];
+    if (reduce) {
+      double[][] r = reduce(x, n, d, y, xMean, yMean, scale);
+      for (int i = 0; i < d; i++) {
+        System.arraycopy(r[i], 0, a[i], 0, d);
+        b[i] = r[i][d];
       }
-      b[i] = y[i] - yMean;
+    } else {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          a[i][j] = scale[j] == 0 ? 0 : (x[i * d + j] - xMean[j]) / scale[j];
+        }
+        b[i] = y[i] - yMean;
+      }
     }
     for (int j = 0; j < extra; j++) {
-      a[n + j][j] = Math.sqrt(ridge) / (scale[j] == 0 ? 1 : scale[j]);
+      a[rows + j][j] = Math.sqrt(ridge) / (scale[j] == 0 ? 1 : scale[j]);
     }
 
     HouseholderQr qr = new HouseholderQr(a, true);
@@ -241,10 +258,92 @@ public final class LeastSquares {
     }
     double rss = 0;
     for (int i = 0; i < n; i++) {
-      double r = y[i] - predict(x[i], w, b0);
+      double r = y[i] - b0;
+      for (int j = 0; j < d; j++) {
+        r -= x[i * d + j] * w[j];
+      }
       rss += r * r;
     }
     return new LeastSquaresSolution(w, b0, rank, rss, n, ridge, rank < d);
+  }
+
+
+  /**
+   * The centred and scaled rows [a_i | b_i] (a_ij = (x_ij − x̄_j)/s_j, b_i = y_i − ȳ), reduced to the upper triangle
+   * R of their QR factorisation, one row at a time by Givens rotations: R's first d rows [R_a | r_b] have the same
+   * least-squares solution and the same pivoted-QR rank decisions as all n rows, since Q is orthogonal. Returns
+   * d + 1 rows of d + 1 values.
+   */
+  static double[][] reduce(double[] x, int n, int d, double[] y, double[] xMean, double yMean, double[] scale) {
+    double[][] r = new double[d + 1][d + 1];
+    double[] v = new double[d + 1];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        v[j] = scale[j] == 0 ? 0 : (x[i * d + j] - xMean[j]) / scale[j];
+      }
+      v[d] = y[i] - yMean;
+      for (int k = 0; k <= d; k++) {
+        double vk = v[k];
+        if (vk == 0) {
+          continue;
+        }
+        double[] rk = r[k];
+        double h = Math.hypot(rk[k], vk);
+        double c = rk[k] / h;
+        double sn = vk / h;
+        rk[k] = h;
+        for (int j = k + 1; j <= d; j++) {
+          double t = rk[j];
+          rk[j] = c * t + sn * v[j];
+          v[j] = c * v[j] - sn * t;
+        }
+      }
+    }
+    return r;
+  }
+
+  /**
+   * ‖x_j − x̄_j‖ per column, accumulated relative to the column's largest deviation so that neither huge nor tiny
+   * values overflow or underflow.
+   */
+  private static double[] columnNorms(double[] x, int n, int d, double[] mean) {
+    double[] largest = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        largest[j] = Math.max(largest[j], Math.abs(x[i * d + j] - mean[j]));
+      }
+    }
+    double[] sum = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        if (largest[j] > 0) {
+          double t = (x[i * d + j] - mean[j]) / largest[j];
+          sum[j] += t * t;
+        }
+      }
+    }
+    double[] norm = new double[d];
+    for (int j = 0; j < d; j++) {
+      norm[j] = largest[j] * Math.sqrt(sum[j]);
+    }
+    return norm;
+  }
+
+  private static void checkFinite(double[] x, int n, int d, double[] y) {
+    Objects.requireNonNull(y, "y");
+    if (y.length != n) {
+      throw new IllegalArgumentException("LeastSquares: x has " + n + " rows but y has " + y.length + " values");
+    }
+    for (int i = 0; i < n * d; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException("LeastSquares: x[" + i / d + "][" + i % d + "] is " + x[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(y[i])) {
+        throw new IllegalArgumentException("LeastSquares: y[" + i + "] is " + y[i]);
+      }
+    }
   }
 
   static double predict(double[] row, double[] w, double b) {
