@@ -288,7 +288,10 @@ public final class LeastSquares {
           continue;
         }
         double[] rk = r[k];
-        double h = Math.hypot(rk[k], vk);
+        double h = Math.sqrt(rk[k] * rk[k] + vk * vk); // scaled columns: no overflow in practice
+        if (!(h > 0 && h < Double.POSITIVE_INFINITY)) {
+          h = Math.hypot(rk[k], vk);
+        }
         double c = rk[k] / h;
         double sn = vk / h;
         rk[k] = h;
