@@ -129,7 +129,15 @@ public final class LeastSquares {
     if (n == 0 || d == 0) {
       throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column");
     }
-    return solveFlat(x.toDoubleArray(), n, d, y.toDoubleArray());
+    return solveFlat(values(x), n, d, values(y));
+  }
+
+  /** The values of {@code a} in double: its own storage when it is float64 (solving never writes to it). */
+  private static double[] values(NdArray a) {
+    if (a.dtype() == io.gradfit.tensor.DType.FLOAT64 && a.doubles().length == a.size()) {
+      return a.doubles();
+    }
+    return a.toDoubleArray();
   }
 
   /**
