@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -47,6 +46,8 @@ public class CsvLoadBench {
   @Param({"10000000"})
   int rows;
 
+  static final int CELLS = 1 << 16;
+
   Path file;
   String[] cells;
   char[][] cellChars;
@@ -59,7 +60,7 @@ public class CsvLoadBench {
     }
     System.err.printf(Locale.ROOT, "%n%s: %d bytes%n", file, Files.size(file));
     SplittableRandom r = new SplittableRandom(5);
-    cells = new String[1 << 16];
+    cells = new String[CELLS];
     cellChars = new char[cells.length][];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = cell(r);
@@ -96,36 +97,31 @@ public class CsvLoadBench {
     return CsvDatasets.read(file, CsvFormat.DEFAULT);
   }
 
+  /** Which cell the next parse benchmark call reads: one cell per call, cycling through 65 536 of them. */
+  int next;
+
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  @OperationsPerInvocation(1 << 16)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 5, time = 1)
   public double parseFastDoubleParser() {
-    double s = 0;
-    for (char[] c : cellChars) {
-      s += JavaDoubleParser.parseDouble(c, 0, c.length);
-    }
-    return s;
+    char[] c = cellChars[next++ & (CELLS - 1)];
+    return JavaDoubleParser.parseDouble(c, 0, c.length);
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  @OperationsPerInvocation(1 << 16)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 5, time = 1)
   public double parseDoubleParseDouble() {
-    double s = 0;
-    for (String c : cells) {
-      s += Double.parseDouble(c);
-    }
-    return s;
+    return Double.parseDouble(cells[next++ & (CELLS - 1)]);
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  @OperationsPerInvocation(1 << 16)
-  public double parseFloatParseFloat() {
-    double s = 0;
-    for (String c : cells) {
-      s += Float.parseFloat(c);
-    }
-    return s;
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public float parseFloatParseFloat() {
+    return Float.parseFloat(cells[next++ & (CELLS - 1)]);
   }
 }
