@@ -8,7 +8,6 @@ import io.gradfit.io.CsvException;
 import io.gradfit.io.CsvFormat;
 import io.gradfit.io.CsvTable;
 import io.gradfit.io.SkippedColumn;
-import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
 import java.nio.file.Path;
@@ -130,8 +129,7 @@ public final class UserData {
 
   /** The features, [rows, features] in float64. */
   public Tensor x() {
-    return Tensor.of(NdArray.fromDoubles(table.rowMajorDoubles(features), Shape.of(rows(), features.size()),
-        DType.FLOAT64));
+    return Tensor.of(NdArray.wrap(table.rowMajorDoubles(features), Shape.of(rows(), features.size())));
   }
 
   /** The target, [rows, 1] in float64. */
@@ -139,7 +137,7 @@ public final class UserData {
     if (target == null) {
       throw new IllegalStateException("no target column");
     }
-    return Tensor.of(NdArray.fromDoubles(table.column(target), Shape.of(rows(), 1), DType.FLOAT64));
+    return Tensor.of(NdArray.wrap(table.column(target), Shape.of(rows(), 1)));
   }
 
   /** Features and target with the features' names. */
