@@ -2,6 +2,7 @@ package io.gradfit.cli.fit;
 
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
+import io.gradfit.cli.data.DataOptions;
 import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelOptions;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gradfit fit}: trains a model on a user's CSV file and reports how good it is and why. */
@@ -58,19 +58,7 @@ public final class FitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: a CSV file with a header row.")
-  Path data;
-
-  @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
-  String target;
-
-  @Option(
-      names = "--features",
-      split = ",",
-      paramLabel = "A,B,...",
-      hideParamSyntax = true,
-      description = "The columns to predict from (default: every other column that holds only numbers).")
-  List<String> features = List.of();
+  @Mixin DataOptions input;
 
   @Mixin ModelOptions modelOptions;
 
@@ -126,7 +114,7 @@ public final class FitCommand implements Callable<Integer> {
       checkWritable(save);
     }
     PrintWriter out = spec.commandLine().getOut();
-    UserData userData = UserData.load(data, csv.format(), target, features);
+    UserData userData = input.load(csv.format());
     Training training = Training.prepare(userData, model, settings);
 
     FitReportPrinter printer = new FitReportPrinter(out, training);
@@ -159,7 +147,7 @@ public final class FitCommand implements Callable<Integer> {
       printer.files("Figures", written);
     }
     if (save != null) {
-      SavedModels.save(save, result, data);
+      SavedModels.save(save, result, input.file());
       printer.files("Model", List.of(save));
     }
     out.flush();

@@ -2,10 +2,11 @@ package io.gradfit.cli.sweep;
 
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
+import io.gradfit.cli.data.DataOptions;
 import io.gradfit.cli.data.UserData;
+import io.gradfit.cli.training.LoopOptions;
 import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelSpec;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.TrainingSettings;
 import io.gradfit.io.IoErrors;
 import io.gradfit.plot.ImageFormat;
@@ -23,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gradfit sweep}: the lesson's exercises as a grid of learning rates, epoch counts and degrees. */
@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " every run's loss curve, diverged runs dashed and marked.",
       "",
       "Runs that differ only in their number of epochs are one run of the largest number, read at each count:"
-          + " the same updates, the same numbers as separate runs.",
+          + " the same updates, the same numbers as separate runs. With --validation, the best run is the one"
+          + " with the lowest loss on the held-out rows.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -52,19 +53,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: a CSV file with a header row.")
-  Path data;
-
-  @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
-  String target;
-
-  @Option(
-      names = "--features",
-      split = ",",
-      paramLabel = "A,B,...",
-      hideParamSyntax = true,
-      description = "The columns to predict from (default: every other column that holds only numbers).")
-  List<String> features = List.of();
+  @Mixin DataOptions input;
 
   @Option(
       names = "--lr",
@@ -103,29 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Train on standardized features ((x - mean) / std, from the training rows).")
   boolean standardize;
 
-  @Option(
-      names = "--optimizer",
-      paramLabel = "sgd|momentum|nesterov|adam",
-      defaultValue = "sgd",
-      description = "sgd: w = w - lr * grad, as in the lesson; momentum and nesterov: SGD with momentum 0.9;"
-          + " adam: Adam (default: ${DEFAULT-VALUE}).")
-  OptimizerKind optimizer;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      description = "Rows per update, shuffled each epoch with --seed (default: all training rows: one update"
-          + " per epoch, as in the lesson).")
-  Integer batchSize;
-
-  @Option(
-      names = "--validation",
-      paramLabel = "FRACTION",
-      defaultValue = "0",
-      description = "Share of the rows held out, drawn with --seed, to measure the loss on data the model did"
-          + " not train on; the best run is then the one with the lowest validation loss (default:"
-          + " ${DEFAULT-VALUE}).")
-  double validation;
+  @Mixin LoopOptions loop;
 
   @Option(
       names = "--seed",
@@ -177,9 +144,9 @@ public final class SweepCommand implements Callable<Integer> {
       throw new UserError("--interactions needs a --degree above 1");
     }
     ModelSpec base = new ModelSpec(model == null ? ModelKind.LINEAR : model, 1, interactions, standardize, seed);
-    TrainingSettings settings = new TrainingSettings(optimizer, null, 1, batchSize, validation);
+    TrainingSettings settings = loop.settings(null, 1);
 
-    UserData userData = UserData.load(data, csv.format(), target, features);
+    UserData userData = input.load(csv.format());
     Sweep sweep = Sweep.prepare(userData, base, settings, degrees, lrs, epochCounts);
     if (!noPlots) {
       prepareFolder(plot);
@@ -193,7 +160,7 @@ public final class SweepCommand implements Callable<Integer> {
     SweepTable.print(out, result);
     out.flush();
     if (!noPlots) {
-      Path figure = SweepFigure.write(result, data.getFileName().toString(), plot, format);
+      Path figure = SweepFigure.write(result, input.file().getFileName().toString(), plot, format);
       err.println("figure: " + figure);
     }
     err.flush();

@@ -1,0 +1,35 @@
+package io.gradfit.cli.data;
+
+import io.gradfit.io.CsvFormat;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Which data to train on: {@code DATA.csv}, {@code --target} and {@code --features}, shared by fit and sweep. */
+public final class DataOptions {
+
+  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: a CSV file with a header row.")
+  Path file;
+
+  @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+  String target;
+
+  @Option(
+      names = "--features",
+      split = ",",
+      paramLabel = "A,B,...",
+      hideParamSyntax = true,
+      description = "The columns to predict from (default: every other column that holds only numbers).")
+  List<String> features = List.of();
+
+  /** The CSV file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Reads the file's target and features; see {@link UserData#load}. */
+  public UserData load(CsvFormat format) {
+    return UserData.load(file, format, target, features);
+  }
+}
