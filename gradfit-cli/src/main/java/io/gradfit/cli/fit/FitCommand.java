@@ -1,5 +1,6 @@
 package io.gradfit.cli.fit;
 
+import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.DataOptions;
@@ -7,7 +8,6 @@ import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelOptions;
 import io.gradfit.cli.training.ModelSpec;
-import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.Progress;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingOptions;
@@ -108,7 +108,7 @@ public final class FitCommand implements Callable<Integer> {
       throw new UserError("--print-every must be >= 0, got " + printEvery);
     }
     if (plot != null) {
-      checkFolder(plot);
+      OutputFolders.checkCreatable("--plot", plot);
     }
     if (save != null) {
       checkWritable(save);
@@ -142,7 +142,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     printer.result(result);
     if (plot != null) {
-      Files.createDirectories(plot);
+      OutputFolders.create("--plot", plot);
       List<Path> written = FitFigures.write(result, plot, format);
       printer.files("Figures", written);
     }
@@ -152,24 +152,6 @@ public final class FitCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /**
-   * Checks up front that the output folder can be made, so that a bad --plot fails before any work is done; it is
-   * created only when the figures are written, so a failed run leaves no empty folder behind.
-   */
-  static void checkFolder(Path dir) {
-    Path existing = dir.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null || !Files.isDirectory(existing)) {
-      throw new UserError("--plot " + dir + ": cannot create the folder ("
-          + (existing == null ? "no such place" : existing + " is a file, not a folder") + ")");
-    }
-    if (!Files.isWritable(existing)) {
-      throw new UserError("--plot " + dir + ": the folder " + existing + " is not writable");
-    }
   }
 
   /** Fails early when --save names a folder, or a file in a folder that does not exist or is not writable. */

@@ -1,10 +1,10 @@
 package io.gradfit.cli.lesson;
 
+import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.plot.ImageFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ public final class LessonCommand implements Callable<Integer> {
       throw new UserError(e.getMessage());
     }
     if (!noPlots) {
-      prepare(out);
+      OutputFolders.create("--out", out);
     }
     PrintWriter stdout = spec.commandLine().getOut();
     LessonResult result = Lesson.run(settings, quiet ? stdout::println : new Narrated(stdout));
@@ -165,24 +165,5 @@ public final class LessonCommand implements Callable<Integer> {
       out.append(line).append('\n');
       line.setLength(0);
     }
-  }
-
-  /** Creates the output folder up front, so that a bad --out fails before any work is done. */
-  private static void prepare(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UserError("--out " + dir + ": cannot create the folder (" + describe(e) + ")");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UserError("--out " + dir + ": the folder is not writable");
-    }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.FileAlreadyExistsException) {
-      return "a file with that name is in the way";
-    }
-    return io.gradfit.io.IoErrors.describe(e);
   }
 }

@@ -1,5 +1,6 @@
 package io.gradfit.cli.surface;
 
+import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.UserData;
@@ -9,12 +10,10 @@ import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
-import io.gradfit.io.IoErrors;
 import io.gradfit.models.LinearModel;
 import io.gradfit.plot.ImageFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,7 +163,7 @@ public final class SurfaceCommand implements Callable<Integer> {
   /** Writes the picture (and the animation); on failure removes what this run wrote, and --out if it made it. */
   private List<Path> write(SurfaceRun run) throws IOException {
     boolean created = !Files.exists(out);
-    prepare(out);
+    OutputFolders.create("--out", out);
     List<Path> written = new ArrayList<>();
     try {
       Path picture = out.resolve("surface." + format.extension());
@@ -191,17 +190,4 @@ public final class SurfaceCommand implements Callable<Integer> {
     return written;
   }
 
-  /** Creates the output folder, or says why it cannot. */
-  private static void prepare(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (FileAlreadyExistsException e) {
-      throw new UserError("--out " + dir + ": cannot create the folder (a file with that name is in the way)");
-    } catch (IOException e) {
-      throw new UserError("--out " + dir + ": cannot create the folder (" + IoErrors.describe(e) + ")");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UserError("--out " + dir + ": the folder is not writable");
-    }
-  }
 }

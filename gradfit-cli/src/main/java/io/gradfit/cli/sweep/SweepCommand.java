@@ -1,5 +1,6 @@
 package io.gradfit.cli.sweep;
 
+import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.DataOptions;
@@ -8,12 +9,9 @@ import io.gradfit.cli.training.LoopOptions;
 import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.TrainingSettings;
-import io.gradfit.io.IoErrors;
 import io.gradfit.plot.ImageFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +147,7 @@ public final class SweepCommand implements Callable<Integer> {
     UserData userData = input.load(csv.format());
     Sweep sweep = Sweep.prepare(userData, base, settings, degrees, lrs, epochCounts);
     if (!noPlots) {
-      prepareFolder(plot);
+      OutputFolders.create("--plot", plot);
     }
     PrintWriter err = spec.commandLine().getErr();
     Sweep.Result result = sweep.run(line -> {
@@ -213,17 +211,4 @@ public final class SweepCommand implements Callable<Integer> {
     return v;
   }
 
-  /** Creates the figure's folder before training, so that a bad --plot fails before any work is done. */
-  static void prepareFolder(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UserError("--plot " + dir + ": cannot create the folder ("
-          + (e instanceof FileAlreadyExistsException ? "a file with that name is in the way" : IoErrors.describe(e))
-          + ")");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new UserError("--plot " + dir + ": the folder is not writable");
-    }
-  }
 }
