@@ -150,6 +150,13 @@ public final class UserData {
     return file + ":" + table.line(row) + ":" + table.position(column);
   }
 
+  /** One line for the user: {@code file: 40 rows; target 'price'; 3 features: a, b, c}. */
+  public String describe() {
+    return file + ": " + rows() + " rows; target '" + target + "'; "
+        + (features.size() == 1 ? "feature '" + features.get(0) + "'"
+            : features.size() + " features: " + String.join(", ", features));
+  }
+
   /** The columns left out because they hold something other than numbers, one line each, for the user. */
   public List<String> skippedColumns() {
     return table.skippedColumns().stream().map(s -> s.describe(file.toString())).collect(Collectors.toList());

@@ -41,9 +41,7 @@ final class FitReportPrinter {
     ModelSpec spec = training.spec();
     TrainingSettings s = training.settings();
     List<String> features = data.features();
-    out.println("Data:     " + data.file() + ": " + data.rows() + " rows; target '" + data.target() + "'; "
-        + (features.size() == 1 ? "feature '" + features.get(0) + "'" : features.size() + " features: "
-            + String.join(", ", features)));
+    out.println("Data:     " + data.describe());
     for (String skipped : data.skippedColumns()) {
       out.println("          left out, not numeric: " + skipped);
     }
@@ -51,12 +49,8 @@ final class FitReportPrinter {
     out.println("Model:    " + spec.describe() + ", " + spec.parameters(inputs) + " parameters"
         + (spec.standardize() ? ", on standardized features" : "")
         + "; initial weights randn(" + spec.features(inputs) + ", 1) from seed " + spec.seed() + ", bias 0");
-    int trainRows = training.split().train().size();
-    String batches = s.batchSize() == null || s.batchSize() >= trainRows ? "full batch (" + trainRows + " rows)"
-        : "minibatches of " + s.batchSize() + " rows, shuffled each epoch";
     out.println("Training: " + s.optimizer().describe() + ", lr " + training.describeLearningRate() + ", "
-        + s.epochs() + (s.epochs() == 1 ? " epoch, " : " epochs, ") + batches
-        + (validation ? "; " + training.split().validation().get().size() + " rows held out for validation" : ""));
+        + s.epochs() + (s.epochs() == 1 ? " epoch, " : " epochs, ") + training.describeBatches());
     out.println();
   }
 

@@ -89,22 +89,17 @@ final class SweepTable {
     UserData data = t.data();
     ModelSpec spec = t.spec();
     TrainingSettings s = t.settings();
-    List<String> features = data.features();
-    int trainRows = t.split().train().size();
     String model = spec.kind() == ModelKind.LOGISTIC || degrees.size() == 1 ? spec.describe()
         : degrees.get(0) == 1 ? "linear regression and polynomial regression of degree "
             + joined(degrees.subList(1, degrees.size()))
         : "polynomial regression of degree " + joined(degrees);
-    out.println("Data:     " + data.file() + ": " + data.rows() + " rows; target '" + data.target() + "'; "
-        + (features.size() == 1 ? "feature '" + features.get(0) + "'" : features.size() + " features: "
-            + String.join(", ", features)));
+    out.println("Data:     " + data.describe());
+    for (String skipped : data.skippedColumns()) {
+      out.println("          left out, not numeric: " + skipped);
+    }
     out.println("Model:    " + model + (spec.standardize() ? ", on standardized features" : "")
         + "; initial weights from seed " + spec.seed() + ", bias 0");
-    String batches = s.batchSize() == null || s.batchSize() >= trainRows ? "full batch (" + trainRows + " rows)"
-        : "minibatches of " + s.batchSize() + " rows, shuffled each epoch";
-    out.println("Training: " + s.optimizer().describe() + ", " + batches
-        + (t.split().validation().isPresent()
-            ? "; " + t.split().validation().get().size() + " rows held out for validation" : ""));
+    out.println("Training: " + s.optimizer().describe() + ", " + t.describeBatches());
     out.println();
   }
 

@@ -191,6 +191,15 @@ public final class Training {
     return split.train().x();
   }
 
+  /** How the training rows are batched, e.g. {@code full batch (32 rows)}, and the validation rows if any. */
+  public String describeBatches() {
+    int trainRows = split.train().size();
+    Integer b = settings.batchSize();
+    String batches = b == null || b >= trainRows ? "full batch (" + trainRows + " rows)"
+        : "minibatches of " + b + " rows, shuffled each epoch";
+    return batches + split.validation().map(v -> "; " + v.size() + " rows held out for validation").orElse("");
+  }
+
   /** E.g. {@code "lr 0.0123 (1/λ_max, chosen from the data)"}. */
   public String describeLearningRate() {
     if (!learningRateChosen()) {
