@@ -5,7 +5,6 @@ import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.DataOptions;
 import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelOptions;
 import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Progress;
@@ -166,10 +165,5 @@ public final class FitCommand implements Callable<Integer> {
     if (!Files.isWritable(parent)) {
       throw new UserError("--save " + file + ": the folder " + parent + " is not writable");
     }
-  }
-
-  /** The model's kind as written in model files. */
-  static String kind(ModelKind kind) {
-    return kind.label();
   }
 }
