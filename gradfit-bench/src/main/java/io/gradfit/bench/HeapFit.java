@@ -1,6 +1,10 @@
 package io.gradfit.bench;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.models.FitOptions;
+import io.gradfit.models.LinearRegression;
+import io.gradfit.random.Generator;
+import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
 import io.gradfit.tensor.kernels.LinearMseKernel;
@@ -11,7 +15,8 @@ import io.gradfit.tensor.kernels.LinearMseKernel;
  * kernel 10000000 3 20}; it prints the data size and "fits" or dies with OutOfMemoryError. Not a JMH benchmark:
  * the answer is the limit, not a time.
  *
- * <p>Modes: {@code kernel} (LinearMseKernel, what LinearRegression will call) and {@code autograd} (the lesson's
+ * <p>Modes: {@code kernel} (LinearMseKernel alone), {@code fit} ({@code LinearRegression.fit} with full-batch SGD:
+ * the fused path, the report's final loss and least-squares optimum included) and {@code autograd} (the lesson's
  * raw loop, x.mm(w).add(b).sub(y).pow(2).mean()).
  */
 public final class HeapFit {
@@ -33,6 +38,11 @@ public final class HeapFit {
         b -= 0.1 * r.gradB();
         loss = r.loss();
       }
+    } else if (mode.equals("fit")) {
+      Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));
+      Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
+      LinearRegression model = new LinearRegression(d, new Generator(1), DType.FLOAT32);
+      loss = model.fit(x, y, FitOptions.sgd(0.1, epochs)).finalLoss();
     } else {
       Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));
       Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));

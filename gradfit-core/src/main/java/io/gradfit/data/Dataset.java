@@ -53,6 +53,24 @@ public final class Dataset {
     return new Dataset(x2, y2, List.copyOf(featureNames));
   }
 
+  /**
+   * As {@link #of(Tensor, Tensor, List)} but without copying: the dataset reads x and y's storage, so the caller
+   * must not change them while it is in use. For large data that would otherwise be held twice, as in
+   * {@code model.fit(x, y, options)}.
+   */
+  public static Dataset view(Tensor x, Tensor y, List<String> featureNames) {
+    Tensor x2 = Rows.as2d(Objects.requireNonNull(x, "x"), "x");
+    Tensor y2 = Rows.as2d(Objects.requireNonNull(y, "y"), "y");
+    if (x2.size(0) != y2.size(0)) {
+      throw new IllegalArgumentException("Dataset: x has " + x2.size(0) + " rows but y has " + y2.size(0));
+    }
+    if (featureNames.size() != x2.size(1)) {
+      throw new IllegalArgumentException("Dataset: " + featureNames.size() + " feature names " + featureNames
+          + " for " + x2.size(1) + " columns of x");
+    }
+    return new Dataset(x2, y2, List.copyOf(featureNames));
+  }
+
   /** {@code x} for one column, else {@code x1, x2, …, xd}. */
   public static List<String> defaultNames(int columns) {
     if (columns == 1) {

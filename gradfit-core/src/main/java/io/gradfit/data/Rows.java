@@ -32,7 +32,15 @@ final class Rows {
 
   /** A detached copy with its own storage, as a 2-D tensor: [n] becomes [n, 1]. */
   static Tensor copy2d(Tensor t, String what) {
-    NdArray a = t.array().copy();
+    return as2d(t.array().copy(), t, what);
+  }
+
+  /** The same storage as a detached 2-D tensor: [n] becomes [n, 1]. */
+  static Tensor as2d(Tensor t, String what) {
+    return as2d(t.array(), t, what);
+  }
+
+  private static Tensor as2d(NdArray a, Tensor t, String what) {
     if (a.shape().rank() == 1) {
       a = a.reshape(Shape.of(a.size(), 1));
     }

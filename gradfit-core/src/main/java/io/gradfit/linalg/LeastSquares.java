@@ -129,15 +129,27 @@ public final class LeastSquares {
     if (n == 0 || d == 0) {
       throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column");
     }
-    return solveFlat(values(x), n, d, values(y));
+    return solveFlat(values(x), n, d, y.toDoubleArray());
   }
 
-  /** The values of {@code a} in double: its own storage when it is float64 (solving never writes to it). */
-  private static double[] values(NdArray a) {
+  /** Row-major values of x, read in place: solving never writes to x, and never copies it. */
+  @FunctionalInterface
+  private interface Values {
+    double at(int i);
+  }
+
+  /** {@code a}'s own storage, float32 or float64, widened element by element as it is read. */
+  private static Values values(NdArray a) {
     if (a.dtype() == io.gradfit.tensor.DType.FLOAT64 && a.doubles().length == a.size()) {
-      return a.doubles();
+      double[] v = a.doubles();
+      return i -> v[i];
     }
-    return a.toDoubleArray();
+    if (a.dtype() == io.gradfit.tensor.DType.FLOAT32 && a.floats().length == a.size()) {
+      float[] v = a.floats();
+      return i -> v[i];
+    }
+    double[] v = a.toDoubleArray();
+    return i -> v[i];
   }
 
   /**
@@ -159,7 +171,7 @@ public final class LeastSquares {
     for (int i = 0; i < n; i++) {
       System.arraycopy(x[i], 0, flat, i * d, d);
     }
-    return solveFlat(flat, n, d, y);
+    return solveFlat(i -> flat[i], n, d, y);
   }
 
   /**
@@ -169,7 +181,7 @@ public final class LeastSquares {
   static final int REDUCE_ABOVE_ROWS = 4096;
 
   /** x is n rows of d values, row after row (not modified). */
-  private LeastSquaresSolution solveFlat(double[] x, int n, int d, double[] y) {
+  private LeastSquaresSolution solveFlat(Values x, int n, int d, double[] y) {
     checkFinite(x, n, d, y);
     List<String> names = names(d);
 
@@ -178,7 +190,7 @@ public final class LeastSquares {
     if (intercept) {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < d; j++) {
-          xMean[j] += x[i * d + j];
+          xMean[j] += x.at(i * d + j);
         }
       }
       for (int j = 0; j < d; j++) {
@@ -226,7 +238,7 @@ public final class LeastSquares {
     } else {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < d; j++) {
-          a[i][j] = scale[j] == 0 ? 0 : (x[i * d + j] - xMean[j]) / scale[j];
+          a[i][j] = scale[j] == 0 ? 0 : (x.at(i * d + j) - xMean[j]) / scale[j];
         }
         b[i] = y[i] - yMean;
       }
@@ -268,7 +280,7 @@ public final class LeastSquares {
     for (int i = 0; i < n; i++) {
       double r = y[i] - b0;
       for (int j = 0; j < d; j++) {
-        r -= x[i * d + j] * w[j];
+        r -= x.at(i * d + j) * w[j];
       }
       rss += r * r;
     }
@@ -282,12 +294,13 @@ public final class LeastSquares {
    * least-squares solution and the same pivoted-QR rank decisions as all n rows, since Q is orthogonal. Returns
    * d + 1 rows of d + 1 values.
    */
-  static double[][] reduce(double[] x, int n, int d, double[] y, double[] xMean, double yMean, double[] scale) {
+  private static double[][] reduce(Values x, int n, int d, double[] y, double[] xMean, double yMean,
+      double[] scale) {
     double[][] r = new double[d + 1][d + 1];
     double[] v = new double[d + 1];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        v[j] = scale[j] == 0 ? 0 : (x[i * d + j] - xMean[j]) / scale[j];
+        v[j] = scale[j] == 0 ? 0 : (x.at(i * d + j) - xMean[j]) / scale[j];
       }
       v[d] = y[i] - yMean;
       for (int k = 0; k <= d; k++) {
@@ -317,18 +330,18 @@ public final class LeastSquares {
    * ‖x_j − x̄_j‖ per column, accumulated relative to the column's largest deviation so that neither huge nor tiny
    * values overflow or underflow.
    */
-  private static double[] columnNorms(double[] x, int n, int d, double[] mean) {
+  private static double[] columnNorms(Values x, int n, int d, double[] mean) {
     double[] largest = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        largest[j] = Math.max(largest[j], Math.abs(x[i * d + j] - mean[j]));
+        largest[j] = Math.max(largest[j], Math.abs(x.at(i * d + j) - mean[j]));
       }
     }
     double[] sum = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
         if (largest[j] > 0) {
-          double t = (x[i * d + j] - mean[j]) / largest[j];
+          double t = (x.at(i * d + j) - mean[j]) / largest[j];
           sum[j] += t * t;
         }
       }
@@ -340,14 +353,14 @@ public final class LeastSquares {
     return norm;
   }
 
-  private static void checkFinite(double[] x, int n, int d, double[] y) {
+  private static void checkFinite(Values x, int n, int d, double[] y) {
     Objects.requireNonNull(y, "y");
     if (y.length != n) {
       throw new IllegalArgumentException("LeastSquares: x has " + n + " rows but y has " + y.length + " values");
     }
     for (int i = 0; i < n * d; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException("LeastSquares: x[" + i / d + "][" + i % d + "] is " + x[i]);
+      if (!Double.isFinite(x.at(i))) {
+        throw new IllegalArgumentException("LeastSquares: x[" + i / d + "][" + i % d + "] is " + x.at(i));
       }
     }
     for (int i = 0; i < n; i++) {

@@ -14,6 +14,8 @@ import io.gradfit.nn.Linear;
 import io.gradfit.nn.Module;
 import io.gradfit.nn.Parameter;
 import io.gradfit.tensor.DType;
+import io.gradfit.tensor.NdArray;
+import io.gradfit.tensor.kernels.LinearMseKernel;
 import io.gradfit.train.History;
 import io.gradfit.train.Trainer;
 import java.util.List;
@@ -104,7 +106,8 @@ public abstract sealed class LinearModel implements Module
 
   /** Fits on x ([n] or [n, d]) and y ([n] or [n, 1]); see {@link #fit(Dataset, FitOptions)}. */
   public final FitReport fit(Tensor x, Tensor y, FitOptions options) {
-    return fit(Dataset.of(checkInputs(x), y), options);
+    Tensor x2 = checkInputs(x);
+    return fit(Dataset.view(x2, y, Dataset.defaultNames(x2.size(1))), options); // no copy: x and y are not changed
   }
 
   /**
@@ -150,12 +153,10 @@ public abstract sealed class LinearModel implements Module
     }
     History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null), fullBatchLoss);
 
-    Tensor design = design(train.x()).toFloat64();
-    Tensor target = train.y().toFloat64();
-    double finalLoss;
-    try (NoGrad ignored = NoGrad.enter()) {
-      finalLoss = loss.apply(linear.forward(design), target).item();
-    }
+    // The report reads the features the layer saw, widened to double as they are read: no float64 copy of the data.
+    Tensor design = design(train.x());
+    Tensor target = train.y();
+    double finalLoss = finalLoss(loss, design, target);
     if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
       return new FitReport(history, finalLoss, Double.NaN, null, path);
     }
@@ -184,6 +185,26 @@ public abstract sealed class LinearModel implements Module
       return asked;
     }
     return why == null && rows >= GradientPath.AUTO_FUSED_MIN_ROWS ? GradientPath.FUSED : GradientPath.AUTOGRAD;
+  }
+
+  /**
+   * The loss of the trained parameters on {@code design} and {@code target} (both in the parameters' dtype),
+   * computed in double. The mean squared error takes one pass of {@link LinearMseKernel}, which widens each value as
+   * it reads it; other losses go through float64 copies.
+   */
+  private double finalLoss(Loss loss, Tensor design, Tensor target) {
+    double[] w = linear.weight().value().toDoubleArray();
+    double b = linear.bias().value().item();
+    if (loss instanceof MseLoss mse && mse.reduction() == Reduction.MEAN) {
+      NdArray x = design.array();
+      NdArray y = target.array();
+      return x.dtype() == DType.FLOAT32
+          ? LinearMseKernel.compute(x.floats(), y.floats(), w, b).loss()
+          : LinearMseKernel.compute(x.doubles(), y.doubles(), w, b).loss();
+    }
+    try (NoGrad ignored = NoGrad.enter()) {
+      return loss.apply(linear.forward(design.toFloat64()), target.toFloat64()).item();
+    }
   }
 
   private Dataset inDtype(Dataset d) {
