@@ -188,6 +188,16 @@ public abstract sealed class LinearModel implements Module
   }
 
   /**
+   * The loss of the current parameters on inputs x and targets y, computed in double as {@link FitReport#finalLoss()}
+   * is: x goes through the model's features (and standardizer), both are converted to the parameters' dtype, then
+   * widened.
+   */
+  public final double loss(Tensor x, Tensor y, Loss loss) {
+    Tensor target = y.dim() == 1 ? y.unsqueeze(1) : y;
+    return finalLoss(loss, design(x), target.dtype() == dtype() ? target : target.to(dtype()));
+  }
+
+  /**
    * The loss of the trained parameters on {@code design} and {@code target} (both in the parameters' dtype),
    * computed in double. The mean squared error takes one pass of {@link LinearMseKernel}, which widens each value as
    * it reads it; other losses go through float64 copies.

@@ -1,7 +1,5 @@
 package io.gradfit.cli.sweep;
 
-import io.gradfit.autograd.NoGrad;
-import io.gradfit.autograd.Tensor;
 import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.ModelKind;
 import io.gradfit.cli.training.ModelSpec;
@@ -231,12 +229,8 @@ final class Sweep {
    */
   private static double finalLoss(Training t, LinearModel model) {
     Dataset train = t.split().train();
-    Tensor design = t.spec().design(train.x()).to(model.dtype()).toFloat64();
-    Tensor target = train.y().to(model.dtype()).toFloat64();
     Loss loss = t.spec().kind() == ModelKind.LOGISTIC ? new BceWithLogitsLoss() : new MseLoss();
-    try (NoGrad ignored = NoGrad.enter()) {
-      return loss.apply(model.linear().forward(design), target).item();
-    }
+    return model.loss(train.x(), train.y(), loss);
   }
 
   private static boolean finite(double[] values) {
