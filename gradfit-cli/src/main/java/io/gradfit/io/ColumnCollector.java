@@ -67,6 +67,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   private String[] rejected; // by field: this record's cell that did not parse, else null
   private boolean anyRejected;
   private final List<SkippedColumn> skipped = new ArrayList<>();
+  private volatile boolean abandoned;
 
   /** A collector for a whole file, or for the first part of one. */
   ColumnCollector(String file, boolean header, Selection selection, char delimiter) {
@@ -119,8 +120,19 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     return collector;
   }
 
+  /**
+   * Makes the reading through this collector fail at its next record: another part of the file
+   * failed before this one, so its error is the one to report, and this part's table is not needed.
+   */
+  void abandon() {
+    abandoned = true;
+  }
+
   @Override
   protected void handleBegin(long startingLineNumber) {
+    if (abandoned) {
+      throw new IllegalStateException(file + ": reading this part was abandoned");
+    }
     if (rows == capacity && data != null) {
       grow(startingLineNumber + lineOffset);
     }

@@ -33,7 +33,9 @@ import java.util.Objects;
  * splits the second row into as many; the comma when none does (details in {@code Delimiters}).
  *
  * <p>The file is streamed once: FastCSV splits the records, and the cells of the wanted columns are
- * parsed from its buffer into growing {@code double[]} columns.
+ * parsed from its buffer into growing {@code double[]} columns. A file of 4 MiB or more without a
+ * quote character is read that way in parts, one per core, with the same result and errors (see
+ * {@code CsvParts}).
  */
 public final class CsvDatasets {
 
