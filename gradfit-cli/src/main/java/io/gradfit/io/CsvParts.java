@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,9 @@ final class CsvParts {
   static CsvTable read(
       Path file, String name, boolean header, Selection selection, char delimiter, Options options)
       throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null; // a pipe, say: its size is unknown
+    }
     long[] cuts;
     long[] lineBreaks;
     try (FileChannel channel = FileChannel.open(file)) {
@@ -124,7 +128,7 @@ final class CsvParts {
   }
 
   /** 0, the offsets just after the line feeds nearest after size·k/parts, and size. */
-  private static long[] cuts(FileChannel channel, long size, int parts) throws IOException {
+  static long[] cuts(FileChannel channel, long size, int parts) throws IOException {
     List<Long> cuts = new ArrayList<>();
     cuts.add(0L);
     ByteBuffer window = ByteBuffer.allocate(MAX_CUT_SEARCH);

@@ -153,6 +153,34 @@ class CsvPartsTest {
   }
 
   @Test
+  void whatALaterPartStartsWith() throws IOException {
+    byte[] header = utf8("x,y\n" + rows(0, 10));
+    byte[] crlf = utf8("x,y\r\n" + rows(0, 10, "\r\n"));
+    for (byte[] before : List.of(header, crlf)) {
+      for (String line : List.of("abc,1\n", "1\n", "\n", "  \n", "\r\n", "1,2\r3,4\n", "\uFEFF1,2\n")) {
+        assertSameInParts(cutBefore(before, utf8(line)), CsvFormat.DEFAULT, ALL);
+        assertSameInParts(cutBefore(before, utf8(line)), CsvFormat.DEFAULT.withHeader(false), ALL);
+      }
+      assertSameInParts(cutBefore(before, new byte[] {(byte) 0xE9, ',', '1', '\n'}), CsvFormat.DEFAULT, ALL);
+    }
+  }
+
+  /**
+   * {@code before} (ending with a line feed), {@code line}, and a row padded so that a cut into 2
+   * parts falls just before {@code line}.
+   */
+  private Path cutBefore(byte[] before, byte[] line) throws IOException {
+    // with size = 2·before.length - 1, size/2 is the line feed that ends `before`
+    int fill = before.length - 1 - line.length;
+    Path file = files.writeBytes(before, line, utf8("0,0" + " ".repeat(fill - 4) + "\n"));
+    long size = Files.size(file);
+    try (FileChannel channel = FileChannel.open(file)) {
+      assertThat(CsvParts.cuts(channel, size, 2)).containsExactly(0, before.length, size);
+    }
+    return file;
+  }
+
+  @Test
   void quotesAreReadInOnePass() throws IOException {
     Path file = files.write("x,y\n" + rows(0, 10) + "1,\"2\n3\"\n" + rows(10, 10));
     assertSameInParts(file, CsvFormat.DEFAULT, ALL);
