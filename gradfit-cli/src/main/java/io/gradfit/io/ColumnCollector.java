@@ -48,6 +48,8 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   private final boolean header;
   private final Selection selection;
   private final boolean spaceDelimiter; // a tab, say: then "\t" is a blank line of two fields
+  private final long lineOffset; // lines of the file before the text this collector reads
+  private final int initialCapacity;
 
   /** The fields of the first record, until it is complete; then null. */
   private List<String> firstRecord = new ArrayList<>();
@@ -65,18 +67,74 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   private String[] rejected; // by field: this record's cell that did not parse, else null
   private boolean anyRejected;
   private final List<SkippedColumn> skipped = new ArrayList<>();
+  private volatile boolean abandoned;
 
+  /** A collector for a whole file, or for the first part of one. */
   ColumnCollector(String file, boolean header, Selection selection, char delimiter) {
+    this(file, header, selection, delimiter, 0, INITIAL_CAPACITY);
+  }
+
+  private ColumnCollector(
+      String file,
+      boolean header,
+      Selection selection,
+      char delimiter,
+      long lineOffset,
+      int initialCapacity) {
     this.file = file;
     this.header = header;
     this.selection = selection;
     this.spaceDelimiter = delimiter <= ' ';
+    this.lineOffset = lineOffset;
+    this.initialCapacity = Math.max(16, initialCapacity); // so that growing by half adds rows
+  }
+
+  /**
+   * A collector for the first part of a file whose size suggests {@code capacity} rows.
+   */
+  static ColumnCollector firstPart(
+      String file, boolean header, Selection selection, char delimiter, int capacity) {
+    return new ColumnCollector(file, header, selection, delimiter, 0, capacity);
+  }
+
+  /**
+   * A collector for a later part of a file, text that starts after line {@code lineOffset}: it
+   * continues the table whose first record, {@code firstRecord} at line {@code firstLine}, is in
+   * the first part (that part's collector checks it, and holds the row it is without a header).
+   *
+   * @throws CsvException if the first record is not a valid header, or a named column is missing
+   */
+  static ColumnCollector laterPart(
+      String file,
+      boolean header,
+      Selection selection,
+      char delimiter,
+      List<String> firstRecord,
+      long firstLine,
+      long lineOffset,
+      int capacity) {
+    ColumnCollector collector =
+        new ColumnCollector(file, header, selection, delimiter, lineOffset, capacity);
+    collector.firstRecord = null;
+    collector.configure(firstRecord, firstLine);
+    return collector;
+  }
+
+  /**
+   * Makes the reading through this collector fail at its next record: another part of the file
+   * failed before this one, so its error is the one to report, and this part's table is not needed.
+   */
+  void abandon() {
+    abandoned = true;
   }
 
   @Override
   protected void handleBegin(long startingLineNumber) {
+    if (abandoned) {
+      throw new IllegalStateException(file + ": reading this part was abandoned");
+    }
     if (rows == capacity && data != null) {
-      grow(startingLineNumber);
+      grow(startingLineNumber + lineOffset);
     }
   }
 
@@ -109,7 +167,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
       clearRejected();
       return null;
     }
-    long line = getStartingLineNumber();
+    long line = getStartingLineNumber() + lineOffset;
     if (firstRecord != null) {
       acceptFirstRecord(line);
     } else {
@@ -124,7 +182,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
       throw new CsvException(file + ": the file is empty");
     }
     if (rows == 0) {
-      throw new CsvException(file + ": no data rows after the header (line " + firstLine + ")");
+      throw noDataRows();
     }
     List<String> kept = new ArrayList<>();
     List<double[]> columns = new ArrayList<>();
@@ -147,18 +205,113 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   }
 
   /**
+   * The table read by {@code parts}, the collectors of consecutive parts of a file (the first made
+   * by {@link #firstPart}, holding the file's first record, the others by {@link #laterPart}), once
+   * every part went through its collector without an error. A column is kept if every part kept it.
+   */
+  static CsvTable table(List<ColumnCollector> parts, char delimiter) {
+    ColumnCollector first = parts.get(0);
+    long total = 0;
+    for (ColumnCollector part : parts) {
+      total += part.rows;
+    }
+    if (total == 0) {
+      throw first.noDataRows();
+    }
+    if (total > MAX_ROWS) {
+      throw first.tooManyRows(lineOfRow(parts, MAX_ROWS));
+    }
+    int rows = (int) total;
+    int width = first.width;
+    List<String> kept = new ArrayList<>();
+    List<double[]> columns = new ArrayList<>();
+    int[] positions = new int[width];
+    List<SkippedColumn> skipped = new ArrayList<>();
+    boolean[] skippedColumn = new boolean[width];
+    for (ColumnCollector part : parts) {
+      for (SkippedColumn column : part.skipped) {
+        if (!skippedColumn[column.column() - 1]) { // the first part to skip it has its first cell
+          skippedColumn[column.column() - 1] = true;
+          skipped.add(column);
+        }
+      }
+    }
+    for (int c = 0; c < width; c++) {
+      if (first.data[c] != null && !skippedColumn[c]) {
+        positions[kept.size()] = c + 1;
+        kept.add(first.names.get(c));
+        columns.add(concatenate(parts, c, rows));
+      }
+    }
+    RowLines lines = new RowLines();
+    int row = 0;
+    for (ColumnCollector part : parts) {
+      lines.addAll(part.rowLines, row);
+      row += part.rows;
+    }
+    return new CsvTable(
+        kept,
+        columns.toArray(new double[0][]),
+        Arrays.copyOf(positions, kept.size()),
+        rows,
+        lines,
+        delimiter,
+        skipped);
+  }
+
+  private static double[] concatenate(List<ColumnCollector> parts, int column, int rows) {
+    double[] values = new double[rows];
+    int at = 0;
+    for (ColumnCollector part : parts) {
+      System.arraycopy(part.data[column], 0, values, at, part.rows);
+      at += part.rows;
+    }
+    return values;
+  }
+
+  private static long lineOfRow(List<ColumnCollector> parts, long row) {
+    for (ColumnCollector part : parts) {
+      if (row < part.rows) {
+        return part.rowLines.lineOf((int) row);
+      }
+      row -= part.rows;
+    }
+    throw new IllegalArgumentException("no row " + row);
+  }
+
+  private CsvException noDataRows() {
+    return new CsvException(file + ": no data rows after the header (line " + firstLine + ")");
+  }
+
+  private CsvException tooManyRows(long line) {
+    return new CsvException(file + ":" + line + ": too many rows (at most " + MAX_ROWS + ")");
+  }
+
+  /**
    * An error at the field being read now, for problems the parser or decoder found there: {@code
    * file:line:column: problem (column 'name')advice}.
    */
   CsvException errorAtCurrentField(String problem, String advice, Throwable cause) {
     int index = getFieldCount();
     return new CsvException(
-        where(getStartingLineNumber(), index) + problem + name(index) + advice, cause);
+        where(getStartingLineNumber() + lineOffset, index) + problem + name(index) + advice, cause);
   }
 
   private void acceptFirstRecord(long line) {
     List<String> fields = firstRecord;
     firstRecord = null;
+    configure(fields, line);
+    if (!header) { // the first record is data
+      for (int c = 0; c < width; c++) {
+        char[] chars = fields.get(c).toCharArray();
+        handleField(c, chars, 0, chars.length, false);
+      }
+      finishRow(line, width);
+    }
+  }
+
+  /** Sets up the columns from the first record, {@code fields} at {@code line}. */
+  private void configure(List<String> fields, long line) {
     firstLine = line;
     width = fields.size();
     names = header ? columnNames(fields, line) : generatedNames(width);
@@ -174,7 +327,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     required = new boolean[width];
     data = new double[width][];
     rejected = new String[width];
-    capacity = INITIAL_CAPACITY;
+    capacity = initialCapacity;
     Set<String> named = Set.copyOf(selection.named());
     for (int c = 0; c < width; c++) {
       boolean isNamed = named.contains(names.get(c));
@@ -182,13 +335,6 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
       if (isNamed || selection.mode() != Selection.Mode.ONLY) {
         data[c] = new double[capacity];
       }
-    }
-    if (!header) { // the first record is data
-      for (int c = 0; c < width; c++) {
-        char[] chars = fields.get(c).toCharArray();
-        handleField(c, chars, 0, chars.length, false);
-      }
-      finishRow(line, width);
     }
   }
 
@@ -277,7 +423,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
 
   private void grow(long line) {
     if (capacity == MAX_ROWS) {
-      throw new CsvException(file + ":" + line + ": too many rows (at most " + MAX_ROWS + ")");
+      throw tooManyRows(line);
     }
     capacity = (int) Math.min(capacity + (capacity >> 1), MAX_ROWS);
     for (int c = 0; c < width; c++) {

@@ -33,7 +33,9 @@ import java.util.Objects;
  * splits the second row into as many; the comma when none does (details in {@code Delimiters}).
  *
  * <p>The file is streamed once: FastCSV splits the records, and the cells of the wanted columns are
- * parsed from its buffer into growing {@code double[]} columns.
+ * parsed from its buffer into growing {@code double[]} columns. A file of 4 MiB or more without a
+ * quote character is read that way in parts, one per core, with the same result and errors (see
+ * {@code CsvParts}).
  */
 public final class CsvDatasets {
 
@@ -87,6 +89,11 @@ public final class CsvDatasets {
   }
 
   private static CsvTable read(Path file, CsvFormat format, Selection selection) {
+    return read(file, format, selection, CsvParts.Options.DEFAULT);
+  }
+
+  /** As the public methods, reading a large file in parts as {@code parts} says (tests vary it). */
+  static CsvTable read(Path file, CsvFormat format, Selection selection, CsvParts.Options parts) {
     Objects.requireNonNull(format, "format");
     String name = file.toString();
     if (Files.isDirectory(file)) {
@@ -102,6 +109,10 @@ public final class CsvDatasets {
         delimiter = Delimiters.detect(sample.completeLines());
         source = new ReplayReader(sample.text(), text);
       }
+      CsvTable table = CsvParts.read(file, name, format.header(), selection, delimiter, parts);
+      if (table != null) {
+        return table;
+      }
       ColumnCollector collector =
           new ColumnCollector(name, format.header(), selection, delimiter);
       parse(collector, delimiter, source);
@@ -111,7 +122,8 @@ public final class CsvDatasets {
     }
   }
 
-  private static void parse(ColumnCollector collector, char delimiter, Reader source)
+  /** Reads {@code source} through {@code collector}, with our errors for FastCSV's. */
+  static void parse(ColumnCollector collector, char delimiter, Reader source)
       throws IOException {
     CsvReader.CsvReaderBuilder builder =
         CsvReader.builder()

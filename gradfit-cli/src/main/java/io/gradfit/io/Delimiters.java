@@ -40,7 +40,7 @@ final class Delimiters {
   }
 
   /** Whether the record's line holds only spaces (as ColumnCollector decides). */
-  private static boolean isBlank(CsvRecord record, char delimiter) {
+  static boolean isBlank(CsvRecord record, char delimiter) {
     if (record.getFieldCount() > 1 && delimiter > ' ') {
       return false;
     }

@@ -26,6 +26,13 @@ final class RowLines {
     breaks++;
   }
 
+  /** Appends the rows of {@code part}, numbered from {@code firstRow} here. */
+  void addAll(RowLines part, int firstRow) {
+    for (int i = 0; i < part.breaks; i++) {
+      add(firstRow + part.rows[i], part.lines[i]);
+    }
+  }
+
   /** The line where {@code row} starts; the row must have been added. */
   long lineOf(int row) {
     int i = Arrays.binarySearch(rows, 0, breaks, row);

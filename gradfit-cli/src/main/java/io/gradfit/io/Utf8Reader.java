@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -42,6 +44,7 @@ final class Utf8Reader extends Reader {
   private static final char BOM = '\uFEFF';
 
   private final InputStream in;
+  private long remaining; // bytes of the file still to read: to the end, or of a range
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -49,16 +52,33 @@ final class Utf8Reader extends Reader {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_BUFFER_SIZE).flip();
   private boolean endOfInput;
-  private boolean atStart = true;
+  private boolean atStart;
   private InvalidUtf8Exception failure;
 
-  private Utf8Reader(InputStream in) {
+  private Utf8Reader(InputStream in, boolean atStart, long length) {
     this.in = in;
+    this.atStart = atStart;
+    this.remaining = length;
   }
 
   /** Opens {@code file} for reading; the JDK's exceptions (no such file, ...) propagate. */
   static Utf8Reader open(Path file) throws IOException {
-    return new Utf8Reader(Files.newInputStream(file));
+    return new Utf8Reader(Files.newInputStream(file), true, Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens bytes {@code [from, to)} of {@code file}, which must not cut a UTF-8 sequence (cutting just
+   * after a line feed never does). A byte-order mark is dropped only at the start of the file.
+   */
+  static Utf8Reader open(Path file, long from, long to) throws IOException {
+    FileChannel channel = FileChannel.open(file);
+    try {
+      channel.position(from);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return new Utf8Reader(Channels.newInputStream(channel), from == 0, to - from);
   }
 
   @Override
@@ -100,13 +120,18 @@ final class Utf8Reader extends Reader {
   /** Moves unread bytes (an incomplete sequence at most) to the front and reads more after them. */
   private void fill() throws IOException {
     bytes.compact();
-    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+    int n = remaining == 0 ? -1 : in.read(bytes.array(), bytes.position(), wanted());
     if (n < 0) {
       endOfInput = true;
     } else {
       bytes.position(bytes.position() + n);
+      remaining -= n;
     }
     bytes.flip();
+  }
+
+  private int wanted() {
+    return (int) Math.min(bytes.remaining(), remaining);
   }
 
   @Override
