@@ -41,16 +41,8 @@ public final class Dataset {
    * @param featureNames one per column of x
    */
   public static Dataset of(Tensor x, Tensor y, List<String> featureNames) {
-    Tensor x2 = Rows.copy2d(Objects.requireNonNull(x, "x"), "x");
-    Tensor y2 = Rows.copy2d(Objects.requireNonNull(y, "y"), "y");
-    if (x2.size(0) != y2.size(0)) {
-      throw new IllegalArgumentException("Dataset: x has " + x2.size(0) + " rows but y has " + y2.size(0));
-    }
-    if (featureNames.size() != x2.size(1)) {
-      throw new IllegalArgumentException("Dataset: " + featureNames.size() + " feature names " + featureNames
-          + " for " + x2.size(1) + " columns of x");
-    }
-    return new Dataset(x2, y2, List.copyOf(featureNames));
+    return view(Rows.copy2d(Objects.requireNonNull(x, "x"), "x"), Rows.copy2d(Objects.requireNonNull(y, "y"), "y"),
+        featureNames);
   }
 
   /**
