@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test command (README, "Set up"): installs what the tests need when it is missing, then builds every
+# module, installs it into the local Maven repository and runs every test.
+#
+# The notebook tests run Jupyter itself, the page tests run Chromium through ChromeDriver and the benchmark
+# scripts compile a C kernel, so on a fresh Debian machine this installs those Debian packages first (as root,
+# or through sudo). Set GRADFIT_NO_APT=1 to skip that step when you manage the packages yourself.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(python3-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver gcc)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ] && [ -z "${GRADFIT_NO_APT:-}" ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: the tests need ${missing[*]}, and this machine has no apt-get: install them by hand" >&2
+    exit 1
+  fi
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "test.sh: installing ${missing[*]} with apt-get" >&2
+  "${sudo[@]}" apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}" >&2
+fi
+
+./mvnw -q install
