@@ -2,6 +2,8 @@ package io.gradfit.autograd;
 
 import io.gradfit.tensor.NdArray;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +31,9 @@ final class Backprop {
       return;
     }
     Node[] order = topologicalOrder(rootNode);
+    // A leaf reached along several paths gets their sum, added to its grad once at the end, as PyTorch's
+    // AccumulateGrad does: grad + (g1 + g2), not (grad + g1) + g2, which can differ in the last bit.
+    Map<Tensor, NdArray> leafGrads = new IdentityHashMap<>();
     rootNode.pendingGrad = seed.to(root.dtype());
     for (int i = order.length - 1; i >= 0; i--) {
       Node node = order[i];
@@ -56,10 +61,11 @@ final class Backprop {
           g = g.sumTo(next.shape).to(next.dtype);
           next.pendingGrad = next.pendingGrad == null ? g : next.pendingGrad.add(g); // out of place: g may be shared
         } else if (leaf != null && leaf.requiresGrad()) {
-          accumulateLeaf(leaf, g.sumTo(leaf.shape()).to(leaf.dtype()));
+          leafGrads.merge(leaf, g.sumTo(leaf.shape()).to(leaf.dtype()), NdArray::add); // out of place, as above
         }
       }
     }
+    leafGrads.forEach(Backprop::accumulateLeaf);
   }
 
   /** Nodes reachable from {@code root}, each after every node it was computed from; the root comes last. */
