@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -36,8 +37,9 @@ public final class AtomicFiles {
   /**
    * Writes {@code target} with the bytes {@code body} writes to the stream it is given.
    *
-   * <p>The stream is buffered; {@code body} may close it or not (closing only flushes). Runtime
-   * exceptions and errors from {@code body} propagate unchanged (after the clean-up).
+   * <p>The stream is buffered; {@code body} may close it or not (closing only flushes). An {@link
+   * UncheckedIOException} from {@code body} is reported as the write's failure, like an IOException;
+   * other runtime exceptions and errors propagate unchanged (after the clean-up).
    *
    * @throws IOException if the file cannot be written; its message says which file and why, in
    *     words a user can act on (for example {@code cannot write out/loss.png: directory out does
@@ -99,6 +101,11 @@ public final class AtomicFiles {
             "cannot write " + target + ": permission denied in directory " + shownDirectory, e);
       }
       throw new IOException("cannot write " + target + ": " + IoErrors.describe(e), e);
+    } catch (UncheckedIOException e) {
+      // A body that writes through an API without checked exceptions (FastCSV's CsvWriter) fails this way, e.g.
+      // on a full disk: it is this file's write that failed, so say so.
+      deleteQuietly(temp, e);
+      throw new IOException("cannot write " + target + ": " + IoErrors.describe(e.getCause()), e.getCause());
     } catch (RuntimeException | Error e) {
       deleteQuietly(temp, e);
       throw e;

@@ -43,6 +43,22 @@ class AtomicFilesTest {
   }
 
   @Test
+  void anUncheckedIoFailureOfTheBodyIsThisFilesFailure() throws IOException {
+    Path target = dir.resolve("predictions.csv");
+    Files.writeString(target, "old");
+
+    // FastCSV's CsvWriter reports a full disk this way
+    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+      out.write('x');
+      throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+    })).isInstanceOf(IOException.class)
+        .hasMessage("cannot write " + target + ": No space left on device");
+
+    assertThat(target).hasContent("old");
+    assertThat(filesIn(dir)).containsExactly("predictions.csv");
+  }
+
+  @Test
   void bodyMayCloseTheStream() throws IOException {
     Path target = dir.resolve("data.csv");
 
