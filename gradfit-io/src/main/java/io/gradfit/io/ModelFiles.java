@@ -1,6 +1,7 @@
 package io.gradfit.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -273,8 +274,15 @@ public final class ModelFiles {
       throw new ModelFileException(name + ": cannot read the file: " + IoErrors.describe(e), e);
     }
     JsonNode root;
-    try {
-      root = MAPPER.readTree(bytes);
+    try (JsonParser parser = MAPPER.createParser(bytes)) {
+      try {
+        root = MAPPER.readTree(parser);
+      } catch (NumberFormatException e) {
+        // Jackson reads a number such as 4.9E1111...1 as a BigDecimal and fails with this unchecked exception
+        JsonLocation at = parser.currentTokenLocation(); // where the number starts
+        throw new ModelFileException(name + ":" + at.getLineNr() + ":" + at.getColumnNr()
+            + ": not a valid model file: a number with too many digits in its exponent", e);
+      }
     } catch (JsonProcessingException e) {
       throw notJson(name, e);
     } catch (IOException e) {

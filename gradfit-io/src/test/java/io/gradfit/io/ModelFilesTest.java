@@ -253,6 +253,13 @@ class ModelFilesTest {
   }
 
   @Test
+  void aNumberWithAnEndlessExponentIsABadFileNotACrash() throws IOException {
+    // found by ModelFileFuzzTest (crash-huge-exponent.json): Jackson threw a NumberFormatException
+    assertLoadFails("{\"format\": \"gradfit-model\",\n \"x\": 4.9E" + "1".repeat(120) + "}",
+        "model.json:2:7: not a valid model file: a number with too many digits in its exponent");
+  }
+
+  @Test
   void newerFormat() throws IOException {
     assertLoadFails(
         with(root -> root.put("formatVersion", 2)),
