@@ -39,7 +39,7 @@ final class Decimals {
   private static final int MAX_EXPONENT_VALUE = 100_000; // beyond any double; saturate here
 
   private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?"); // unambiguous: no backtracking over digits
   private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
 
