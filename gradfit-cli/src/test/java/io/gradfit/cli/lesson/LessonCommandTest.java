@@ -153,22 +153,21 @@ class LessonCommandTest {
   }
 
   @Test
-  void narrationGivesTheExactOptimumAndTheAdvisorsBound() {
+  void narrationGivesTheExactOptimumAndTheAdvisorsBound() throws IOException {
     Run r = run("lesson", "--no-plots");
-    double[][] x = new double[LessonData.X_TRAIN.length][1];
-    double[] y = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      x[i][0] = LessonData.X_TRAIN[i];
-      y[i] = LessonData.Y_TRAIN[i];
+    // NumPy's least squares and Hessian eigenvalues of the lesson's data (numpy/numpy_reference.json), not gradfit's
+    JsonNode lesson;
+    try (InputStream in = LessonCommandTest.class.getResourceAsStream("/numpy/numpy_reference.json")) {
+      lesson = new ObjectMapper().readTree(in).get("lesson");
     }
-    io.gradfit.linalg.LeastSquaresSolution best = io.gradfit.linalg.LeastSquares.withIntercept().solve(x, y);
-    double bound = io.gradfit.train.LearningRateAdvisor.advise(x).maxStableLearningRate();
+    double w = lesson.get("weights").get(0).asDouble();
+    double b = lesson.get("intercept").asDouble();
+    double bound = lesson.get("max_stable_lr").asDouble();
     String out = r.out().replaceAll("\\s+", " ");
     assertThat(out)
-        .contains(String.format(java.util.Locale.ROOT, "y = %.4f·x + %.4f, with loss %.4f", best.coefficients()[0],
-            best.intercept(), best.meanSquaredError()))
-        .contains(String.format(java.util.Locale.ROOT, "stable for lr < 2/%.4g = %.4f",
-            2 / bound, bound))
+        .contains(String.format(java.util.Locale.ROOT, "y = %.4f·x + %.4f, with loss %.4f", w, b,
+            lesson.get("mse").asDouble()))
+        .contains(String.format(java.util.Locale.ROOT, "stable for lr < 2/%.4g = %.4f", 2 / bound, bound))
         .contains(String.format(java.util.Locale.ROOT, "the advisor's bound for this data is lr < %.4f", bound));
   }
 
