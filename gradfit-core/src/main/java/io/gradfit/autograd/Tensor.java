@@ -174,8 +174,8 @@ public final class Tensor {
     double[] v = new double[steps];
     double step = steps > 1 ? (end - start) / (steps - 1) : 0;
     for (int i = 0; i < steps; i++) {
-      // PyTorch fills the second half backwards from end, so both ends are exact
-      v[i] = i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
+      // PyTorch fills the second half backwards from end, so both ends are exact; one step is start alone
+      v[i] = i < steps / 2 || steps == 1 ? start + i * step : end - (steps - 1 - i) * step;
     }
     return new Tensor(NdArray.fromDoubles(v, Shape.of(steps), DType.FLOAT32));
   }
