@@ -60,10 +60,16 @@ class BroadcastPropertiesTest {
   }
 
   /** Two operand shapes (usually compatible: derived from one output shape), an op and a seed for the values. */
-  record Case(int[] a, int[] b, Op op, long seed) {
+  record Case(int[] a, int[] b, Op op, long seed, DType dtypeA, DType dtypeB) {
     @Override
     public String toString() {
-      return op + " of " + Arrays.toString(a) + " and " + Arrays.toString(b) + ", values from seed " + seed;
+      return op + " of " + dtypeA + " " + Arrays.toString(a) + " and " + dtypeB + " " + Arrays.toString(b)
+          + ", values from seed " + seed;
+    }
+
+    /** float32 when both are, else float64 (PyTorch's promotion). */
+    boolean float32() {
+      return dtypeA == DType.FLOAT32 && dtypeB == DType.FLOAT32;
     }
   }
 
@@ -77,7 +83,8 @@ class BroadcastPropertiesTest {
     if (a.length > 0 && r.nextInt(4) == 0) {
       a[r.nextInt(a.length)] += 2; // a size neither 1 nor (usually) b's
     }
-    return new Case(a, b, Op.values()[r.nextInt(4)], r.nextLong());
+    DType[] dtypes = {DType.FLOAT64, DType.FLOAT32};
+    return new Case(a, b, Op.values()[r.nextInt(4)], r.nextLong(), dtypes[r.nextInt(2)], dtypes[r.nextInt(2)]);
   }
 
   /** The output shape without its first {@code drop} sizes, with the sizes set in {@code ones} replaced by 1. */
@@ -136,8 +143,8 @@ class BroadcastPropertiesTest {
     Op op = p.op();
     long seed = p.seed();
     Optional<int[]> expected = numpyShape(p.a(), p.b());
-    Tensor a = values(p.a(), seed);
-    Tensor b = nonZeroValues(p.b(), seed + 1);
+    Tensor a = values(p.a(), seed).to(p.dtypeA()).detach();
+    Tensor b = nonZeroValues(p.b(), seed + 1).to(p.dtypeB()).detach();
     if (expected.isEmpty()) {
       assertThatThrownBy(() -> op.apply(a, b)).isInstanceOf(IllegalArgumentException.class);
       return;
@@ -145,12 +152,16 @@ class BroadcastPropertiesTest {
     int[] out = expected.get();
     Tensor r = op.apply(a, b);
     assertThat(r.shape().toArray()).isEqualTo(out);
+    assertThat(r.dtype()).isEqualTo(p.float32() ? DType.FLOAT32 : DType.FLOAT64);
     double[] av = a.toDoubleArray();
     double[] bv = b.toDoubleArray();
     double[] rv = r.toDoubleArray();
     for (int flat = 0; flat < rv.length; flat++) {
       int[] idx = unflatten(flat, out);
       double want = op.value(av[source(idx, p.a())], bv[source(idx, p.b())]);
+      if (p.float32()) {
+        want = (float) want; // one rounding of the exact result: a float32 op (double holds it exactly first)
+      }
       assertThat(rv[flat]).as("%s of %s at %s", op, p, Arrays.toString(idx)).isEqualTo(want);
     }
   }
