@@ -42,6 +42,11 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   }
 
   private static final int INITIAL_CAPACITY = 1024;
+  /**
+   * Cells a whole-file collector reserves at first, over all its columns: a file of a few rows but thousands of
+   * columns must not take 8 KiB per column (a header spends at least 2 bytes on each).
+   */
+  private static final int INITIAL_CELLS = 1 << 15;
   private static final int MAX_ROWS = Integer.MAX_VALUE - 8; // the usual limit on array length
 
   private final String file;
@@ -61,6 +66,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   private double[][] data; // by field: null if the column is not (or no longer) kept
   private int rows;
   private int capacity;
+  private boolean wholeFile; // its initial capacity is a guess, not an estimate from the file's size
   private final RowLines rowLines = new RowLines();
 
   private boolean blankSoFar; // this record's fields are all unquoted spaces, so far
@@ -72,6 +78,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
   /** A collector for a whole file, or for the first part of one. */
   ColumnCollector(String file, boolean header, Selection selection, char delimiter) {
     this(file, header, selection, delimiter, 0, INITIAL_CAPACITY);
+    this.wholeFile = true;
   }
 
   private ColumnCollector(
@@ -327,7 +334,7 @@ final class ColumnCollector extends AbstractBaseCsvCallbackHandler<Void> {
     required = new boolean[width];
     data = new double[width][];
     rejected = new String[width];
-    capacity = initialCapacity;
+    capacity = wholeFile ? Math.max(16, Math.min(initialCapacity, INITIAL_CELLS / width)) : initialCapacity;
     Set<String> named = Set.copyOf(selection.named());
     for (int c = 0; c < width; c++) {
       boolean isNamed = named.contains(names.get(c));
