@@ -25,6 +25,12 @@ import io.gradfit.nn.PolynomialFeatures;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.AccessDeniedException;
@@ -274,7 +280,8 @@ public final class ModelFiles {
       throw new ModelFileException(name + ": cannot read the file: " + IoErrors.describe(e), e);
     }
     JsonNode root;
-    try (JsonParser parser = MAPPER.createParser(bytes)) {
+    String text = utf8(name, bytes);
+    try (JsonParser parser = MAPPER.createParser(text)) {
       try {
         root = MAPPER.readTree(parser);
       } catch (NumberFormatException e) {
@@ -292,6 +299,28 @@ public final class ModelFiles {
       throw new ModelFileException(name + ": the file is empty, not a gradfit model file");
     }
     return root;
+  }
+
+  /**
+   * The file's text: model files are UTF-8. Decoded here, strictly, rather than by Jackson, which guesses UTF-16 or
+   * UTF-32 from the first bytes and then reports bad bytes without saying where in the file they are.
+   */
+  private static String utf8(String name, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isUnderflow()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw new ModelFileException(name + ": byte " + (in.position() + 1)
+          + ": not UTF-8 text; a gradfit model file is JSON in UTF-8");
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark, as some editors write
   }
 
   private static ModelFileException notJson(String name, JsonProcessingException e) {

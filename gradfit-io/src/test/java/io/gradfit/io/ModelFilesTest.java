@@ -260,6 +260,18 @@ class ModelFilesTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreNamedByTheirPlace() throws IOException {
+    // found by ModelFileFuzzTest: Jackson took "\0\0\0{..." for UTF-32 and reported no place in the file
+    Files.write(file(), new byte[] {'{', '"', 'a', (byte) 0xE9, '"', '}'});
+    assertLoadFails(file(), file() + ": byte 4: not UTF-8 text; a gradfit model file is JSON in UTF-8");
+    Files.write(file(), new byte[] {0, 0, 0, '{', (byte) 0x85, (byte) 0xBA, (byte) 0x9A, 0x63});
+    assertLoadFails(file(), file() + ": byte 5: not UTF-8 text; a gradfit model file is JSON in UTF-8");
+    // a UTF-8 byte order mark is allowed
+    Files.write(file(), ("\uFEFF" + with(root -> {})).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ModelFiles.load(file()).target()).isEqualTo("price_k");
+  }
+
+  @Test
   void newerFormat() throws IOException {
     assertLoadFails(
         with(root -> root.put("formatVersion", 2)),

@@ -48,7 +48,7 @@ class ModelFileFuzzTest {
       assertThat(message).as("one line").doesNotContain("\n", "\r");
       String name = Pattern.quote(file.toString());
       assertThat(message).as("names the file, and the field or the line and column, or the file as a whole")
-          .matches(name + "(:\\d+:\\d+: .+"
+          .matches(name + "(:\\d+:\\d+: .+|: byte \\d+: not UTF-8 text.*"
               + "|: .*field '[^']+'.*"
               + "|: the file is empty, not a gradfit model file"
               + "|: not a gradfit model file \\(.*\\)"
