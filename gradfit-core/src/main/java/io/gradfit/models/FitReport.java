@@ -21,6 +21,18 @@ public final class FitReport {
   private final LinearCoefficients optimum;
   private final GradientPath gradientPath;
 
+  /**
+   * The report of a fit run elsewhere than {@code LinearModel.fit} (gradfit-spark's distributed fit, say), with
+   * the same meaning per field.
+   *
+   * @param optimumLoss NaN and {@code optimum} null when there is no closed form
+   * @param optimum the closed-form coefficients in the units of the model's features, or null
+   */
+  public static FitReport of(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
+      GradientPath gradientPath) {
+    return new FitReport(history, finalLoss, optimumLoss, optimum, gradientPath);
+  }
+
   FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
       GradientPath gradientPath) {
     this.history = history;
