@@ -47,7 +47,7 @@ final class DataChecks {
         throw new BadDataException("column '" + name + "' is of type " + type.simpleString()
             + ", not a number");
       }
-      Column v = col(name).cast("double");
+      Column v = col(name).try_cast("double");
       Column bad = col(name).isNull().or(v.isNull()).or(v.isNaN()).or(v.equalTo(Double.POSITIVE_INFINITY))
           .or(v.equalTo(Double.NEGATIVE_INFINITY));
       counts.add(sum(when(bad, 1L).otherwise(0L)));
@@ -70,7 +70,7 @@ final class DataChecks {
     if (!problems.isEmpty()) {
       throw new BadDataException(String.join("; ", problems));
     }
-    Column[] cast = names.stream().map(n -> col(n).cast("double").as(n)).toArray(Column[]::new);
+    Column[] cast = names.stream().map(n -> col(n).try_cast("double").as(n)).toArray(Column[]::new);
     return data.select(cast);
   }
 

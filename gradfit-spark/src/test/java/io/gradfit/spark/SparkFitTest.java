@@ -77,9 +77,9 @@ class SparkFitTest {
     LinearRegression here = new LinearRegression(3, new Generator(6), DType.FLOAT32);
     LinearRegression there = new LinearRegression(3, new Generator(6), DType.FLOAT32);
     DistributedFit fit = SparkFit.fit(there, LINEAR.frame(2), "y", LINEAR.names(),
-        SparkFitOptions.defaults().epochs(80).standardize(true));
+        SparkFitOptions.defaults().epochs(40).standardize(true));
     // The advisor's rate, from the distributed XᵀX, is the single-machine advisor's on the standardized design.
-    FitReport expected = local(here, LINEAR, Trainer.builder().epochs(80).sgd(fit.learningRate()).build(), true,
+    FitReport expected = local(here, LINEAR, Trainer.builder().epochs(40).sgd(fit.learningRate()).build(), true,
         GradientPath.FUSED);
     assertSameRun(expected, fit.report(), 1e-6);
     assertCoefficients(there.coefficients(), here.coefficients(), 1e-5);
