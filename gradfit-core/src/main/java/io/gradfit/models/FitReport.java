@@ -20,6 +20,7 @@ public final class FitReport {
   private final double optimumLoss;
   private final LinearCoefficients optimum;
   private final GradientPath gradientPath;
+  private final Provenance provenance;
 
   /**
    * The report of a fit run elsewhere than {@code LinearModel.fit} (gradfit-spark's distributed fit, say), with
@@ -34,12 +35,18 @@ public final class FitReport {
   }
 
   FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
-      GradientPath gradientPath) {
+      GradientPath gradientPath, Provenance provenance) {
+    this.provenance = provenance;
     this.history = history;
     this.finalLoss = finalLoss;
     this.optimumLoss = optimumLoss;
     this.optimum = optimum;
     this.gradientPath = gradientPath;
+  }
+
+  /** How the fit ran: data, settings, seed, outcome and gradfit's version. */
+  public Provenance provenance() {
+    return provenance;
   }
 
   public History history() {
