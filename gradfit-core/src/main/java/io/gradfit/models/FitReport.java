@@ -30,8 +30,8 @@ public final class FitReport {
    * @param optimum the closed-form coefficients in the units of the model's features, or null
    */
   public static FitReport of(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
-      GradientPath gradientPath) {
-    return new FitReport(history, finalLoss, optimumLoss, optimum, gradientPath);
+      GradientPath gradientPath, Provenance provenance) {
+    return new FitReport(history, finalLoss, optimumLoss, optimum, gradientPath, provenance);
   }
 
   FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,

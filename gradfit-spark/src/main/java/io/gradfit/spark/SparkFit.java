@@ -9,6 +9,8 @@ import io.gradfit.models.GradientPath;
 import io.gradfit.models.LinearModel;
 import io.gradfit.models.LogisticRegression;
 import io.gradfit.models.PolynomialRegression;
+import io.gradfit.models.Provenance;
+import io.gradfit.models.GradfitVersion;
 import io.gradfit.optim.Optimizer;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
@@ -125,7 +127,11 @@ public final class SparkFit {
         (p, it) -> new BlockBuilder(p, firstRow[p], it, design, seed, fraction), true)
         .persist(options.storageLevel());
     try {
-      return new Run(model, blocks, partitions, design.features(), logistic, standardizer, inputs, options).fit();
+      String[] files = data.inputFiles();
+      String source = files.length == 0 ? "Spark DataFrame" : files.length == 1 ? files[0]
+          : files[0] + " and " + (files.length - 1) + " more files";
+      return new Run(model, blocks, partitions, design.features(), logistic, standardizer, inputs, options, source,
+          target).fit();
     } finally {
       blocks.unpersist(false);
     }
@@ -141,12 +147,16 @@ public final class SparkFit {
     private final Standardizer standardizer;
     private final List<String> inputs;
     private final SparkFitOptions options;
+    private final String source;
+    private final String target;
     private long trainRows;
     private long validationRows;
     private long[] trainBefore;
 
     Run(LinearModel model, JavaRDD<Block> blocks, int partitions, int d, boolean logistic, Standardizer standardizer,
-        List<String> inputs, SparkFitOptions options) {
+        List<String> inputs, SparkFitOptions options, String source, String target) {
+      this.source = source;
+      this.target = target;
       this.model = model;
       this.blocks = blocks;
       this.partitions = partitions;
@@ -194,8 +204,8 @@ public final class SparkFit {
       double finalLoss = lastFullLoss;
 
       if (logistic) {
-        return new DistributedFit(model, FitReport.of(history, finalLoss, Double.NaN, null, GradientPath.AUTOGRAD),
-            advice, lr, trainRows, validationRows, partitions);
+        return new DistributedFit(model, FitReport.of(history, finalLoss, Double.NaN, null, GradientPath.AUTOGRAD,
+            provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions);
       }
       NormalEquations.Solution s = NormalEquations.solve(mo.meanX, mo.meanY, mo.cxx, mo.cxy,
           LeastSquares.defaultTolerance(DType.FLOAT32));
@@ -203,11 +213,23 @@ public final class SparkFit {
       double optimumLoss = pass(c.weights(), c.intercept(), BlockSums.Selection.all(), false)[1] / trainRows;
       LinearCoefficients optimum = standardizer == null ? c
           : standardizer.originalCoefficients(c.weights(), c.intercept());
-      return new DistributedFit(model, FitReport.of(history, finalLoss, optimumLoss, optimum, GradientPath.FUSED),
-          advice, lr, trainRows, validationRows, partitions);
+      return new DistributedFit(model, FitReport.of(history, finalLoss, optimumLoss, optimum, GradientPath.FUSED,
+          provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions);
+    }
+
+    /** What the report records of how this fit ran, as a single-machine fit records it. */
+    private Provenance provenance(History history, double lr, double finalLoss) {
+      long rows = trainRows + validationRows;
+      return new Provenance(source, (int) Math.min(Integer.MAX_VALUE, rows), target,
+          options.optimizer().name().toLowerCase(Locale.ROOT), lr, Double.isNaN(options.learningRate()),
+          options.epochs(), history.epochs(), options.batchSize() == 0 ? null : options.batchSize(),
+          options.validationFraction(), options.standardize(), options.seed(), finalLoss,
+          validationRows > 0 ? lastValidationLoss : null, history.stopReason().name().toLowerCase(Locale.ROOT),
+          GradfitVersion.version());
     }
 
     private double lastFullLoss = Double.NaN;
+    private double lastValidationLoss = Double.NaN;
 
     /** Means and centred cross-products of [X | y] over the training rows. */
     private record Moments(double[] meanX, double meanY, double[][] cxx, double[] cxy) {}
@@ -312,7 +334,8 @@ public final class SparkFit {
             lastFullLoss = s[1] / s[0];
           }
           if (validation) {
-            validationLoss = asFloat32(s[d + 4] / s[d + 3]);
+            lastValidationLoss = s[d + 4] / s[d + 3];
+            validationLoss = asFloat32(lastValidationLoss);
             if (!Double.isFinite(validationLoss)) {
               nonFinite = "the validation loss became " + validationLoss + " at epoch " + epoch;
             }
