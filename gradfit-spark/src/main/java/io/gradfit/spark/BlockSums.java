@@ -185,4 +185,40 @@ final class BlockSums {
     }
     return out;
   }
+
+  /**
+   * Per partition, for the training rows then the validation rows: [n, Σℓ, Σ(y − s), Σ(y − s)², rows classified
+   * right], ℓ the squared error or the cross-entropy of the output z = b + x·w, s a shift near the mean of y (so
+   * that the driver's Σ(y − ȳ)² does not cancel).
+   */
+  static double[] scores(Iterator<Block> blocks, boolean logistic, double[] w, double b, double shift) {
+    double[] s = new double[10];
+    while (blocks.hasNext()) {
+      Block block = blocks.next();
+      score(block.x, block.y, w, b, logistic, shift, s, 0);
+      score(block.validationX, block.validationY, w, b, logistic, shift, s, 5);
+    }
+    return s;
+  }
+
+  private static void score(float[] x, float[] y, double[] w, double b, boolean logistic, double shift, double[] s,
+      int at) {
+    int d = w.length;
+    for (int i = 0; i < y.length; i++) {
+      double z = b;
+      for (int j = 0; j < d; j++) {
+        z = Math.fma(x[i * d + j], w[j], z);
+      }
+      double t = y[i];
+      s[at]++;
+      if (logistic) {
+        s[at + 1] += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+        s[at + 4] += (z >= 0 ? 1 : 0) == t ? 1 : 0;
+      } else {
+        s[at + 1] += (z - t) * (z - t);
+      }
+      s[at + 2] += t - shift;
+      s[at + 3] += (t - shift) * (t - shift);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import io.gradfit.models.LinearModel;
 import io.gradfit.models.LogisticRegression;
 import io.gradfit.models.PolynomialRegression;
 import io.gradfit.models.Provenance;
+import io.gradfit.models.Scores;
 import io.gradfit.models.GradfitVersion;
 import io.gradfit.optim.Optimizer;
 import io.gradfit.tensor.DType;
@@ -194,6 +195,7 @@ public final class SparkFit {
       Moments mo = moments(shift);
       LearningRateAdvice advice = LearningRateAdvisor.advise(trainRows, mo.meanX, mo.cxx);
       double lr = learningRate(advice);
+      options.onPlan().accept(new FitPlan(advice, lr, trainRows, validationRows, partitions));
 
       List<Tensor> params = model.parameterTensors();
       Tensor weight = params.get(0);
@@ -203,9 +205,11 @@ public final class SparkFit {
       History history = train(optimizer, weight, bias);
       double finalLoss = lastFullLoss;
 
+      Scores[] scores = scores(weight.toDoubleArray(), bias.item(), mo.meanY);
       if (logistic) {
         return new DistributedFit(model, FitReport.of(history, finalLoss, Double.NaN, null, GradientPath.AUTOGRAD,
-            provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions);
+            provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions, scores[0],
+            scores[1]);
       }
       NormalEquations.Solution s = NormalEquations.solve(mo.meanX, mo.meanY, mo.cxx, mo.cxy,
           LeastSquares.defaultTolerance(DType.FLOAT32));
@@ -214,7 +218,28 @@ public final class SparkFit {
       LinearCoefficients optimum = standardizer == null ? c
           : standardizer.originalCoefficients(c.weights(), c.intercept());
       return new DistributedFit(model, FitReport.of(history, finalLoss, optimumLoss, optimum, GradientPath.FUSED,
-          provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions);
+          provenance(history, lr, finalLoss)), advice, lr, trainRows, validationRows, partitions, scores[0],
+          scores[1]);
+    }
+
+    /** What the trained parameters score on the training and validation rows (null without them): one pass. */
+    private Scores[] scores(double[] w, double b, double shift) {
+      boolean lg = logistic;
+      double[] s = blocks.mapPartitions(it -> List.of(BlockSums.scores(it, lg, w, b, shift)).iterator())
+          .treeAggregate(ExactSum.zero(10), ExactSum::plus, ExactSum::plus, TREE_DEPTH).toDoubles();
+      Scores[] out = new Scores[2];
+      for (int k = 0; k < 2; k++) {
+        double n = s[5 * k];
+        if (n == 0) {
+          continue;
+        }
+        double sst = s[5 * k + 3] - s[5 * k + 2] * s[5 * k + 2] / n;
+        double loss = s[5 * k + 1] / n;
+        int rows = (int) Math.min(Integer.MAX_VALUE, (long) n);
+        out[k] = logistic ? new Scores(rows, loss, Double.NaN, s[5 * k + 4] / n)
+            : new Scores(rows, loss, sst > 0 ? 1 - s[5 * k + 1] / sst : Double.NaN, Double.NaN);
+      }
+      return out;
     }
 
     /** What the report records of how this fit ran, as a single-machine fit records it. */

@@ -8,6 +8,7 @@ import io.gradfit.train.EpochMetrics;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -58,6 +59,7 @@ public final class SparkFitOptions {
   private long seed = 2017;
   private StorageLevel storageLevel = StorageLevel.MEMORY_AND_DISK();
   private BiConsumer<Integer, EpochMetrics> listener = (e, m) -> {};
+  private Consumer<FitPlan> onPlan = p -> {};
 
   private SparkFitOptions() {}
 
@@ -76,6 +78,7 @@ public final class SparkFitOptions {
     o.seed = seed;
     o.storageLevel = storageLevel;
     o.listener = listener;
+    o.onPlan = onPlan;
     return o;
   }
 
@@ -154,6 +157,17 @@ public final class SparkFitOptions {
     SparkFitOptions o = copy();
     o.listener = Objects.requireNonNull(listener, "listener");
     return o;
+  }
+
+  /** Called on the driver once the blocks are cached and the learning rate chosen, before the first epoch. */
+  public SparkFitOptions onPlan(Consumer<FitPlan> callback) {
+    SparkFitOptions o = copy();
+    o.onPlan = Objects.requireNonNull(callback, "callback");
+    return o;
+  }
+
+  Consumer<FitPlan> onPlan() {
+    return onPlan;
   }
 
   public int epochs() {
