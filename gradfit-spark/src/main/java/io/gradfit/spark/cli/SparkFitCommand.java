@@ -3,6 +3,7 @@ package io.gradfit.spark.cli;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.fit.FitReportPrinter;
 import io.gradfit.cli.fit.SparkFitRequest;
+import io.gradfit.cli.fit.SparkFitRunner;
 import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.TrainingSettings;
 import io.gradfit.io.ModelFiles;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToIntFunction;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,12 +32,12 @@ import org.apache.spark.sql.SparkSession;
  * prints the report of {@code gradfit fit} (set-up, loss lines, coefficients, scores, optimum, advisor), writes its
  * figures and its model file. Bad data exit with status 2 and one line, as {@code fit}'s do.
  */
-public final class SparkFitCommand implements ToIntFunction<SparkFitRequest> {
+public final class SparkFitCommand implements SparkFitRunner {
   /** Exit status of a diverged fit, as {@code gradfit fit}'s. */
   static final int DIVERGED = 3;
 
   @Override
-  public int applyAsInt(SparkFitRequest r) {
+  public int fit(SparkFitRequest r) {
     // A session that is already running (a notebook's, a test's) is used as it is and left running.
     boolean ours = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSession.builder().appName("gradfit fit " + r.data().getFileName())
