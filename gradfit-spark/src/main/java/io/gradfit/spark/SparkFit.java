@@ -73,6 +73,17 @@ public final class SparkFit {
    */
   public static DistributedFit fit(LinearModel model, Dataset<Row> data, String target, List<String> inputs,
       SparkFitOptions options) {
+    try (PreparedFit prepared = prepare(model, data, target, inputs, options)) {
+      return prepared.fit();
+    }
+  }
+
+  /**
+   * The first half of {@link #fit}: checks the columns, builds and caches the blocks, sums XᵀX and asks the advisor;
+   * {@link PreparedFit#fit()} then trains. The caller closes it.
+   */
+  public static PreparedFit prepare(LinearModel model, Dataset<Row> data, String target, List<String> inputs,
+      SparkFitOptions options) {
     if (inputs.size() != model.inputs()) {
       throw new IllegalArgumentException("SparkFit: the model takes " + model.inputs() + " inputs, but "
           + inputs.size() + " columns were given: " + inputs);
@@ -131,12 +142,57 @@ public final class SparkFit {
       String[] files = data.inputFiles();
       String source = files.length == 0 ? "Spark DataFrame" : files.length == 1 ? files[0]
           : files[0] + " and " + (files.length - 1) + " more files";
-      return new Run(model, blocks, partitions, design.features(), logistic, standardizer, inputs, options, source,
-          target).fit();
-    } finally {
+      Run run = new Run(model, blocks, partitions, design.features(), logistic, standardizer, inputs, options,
+          source, target);
+      return new PreparedFit(run.prepare(), run, blocks);
+    } catch (RuntimeException e) {
+      blocks.unpersist(false);
+      throw e;
+    }
+  }
+
+  /**
+   * A fit whose blocks are built and cached and whose advisor has spoken, before its first epoch: for front ends
+   * that show the plan first, and for benchmarks that time one pass. Close it to free the cached blocks.
+   */
+  public static final class PreparedFit implements AutoCloseable {
+    private final FitPlan plan;
+    private final Run run;
+    private final JavaRDD<Block> blocks;
+    private boolean trained;
+
+    private PreparedFit(FitPlan plan, Run run, JavaRDD<Block> blocks) {
+      this.plan = plan;
+      this.run = run;
+      this.blocks = blocks;
+    }
+
+    public FitPlan plan() {
+      return plan;
+    }
+
+    /** The mean loss and its gradient at (w, b) (in the design's units) over every training row: one pass. */
+    public LossAndGradient gradient(double[] w, double b) {
+      return run.gradient(w.clone(), b);
+    }
+
+    /** Trains the model; once. */
+    public DistributedFit fit() {
+      if (trained) {
+        throw new IllegalStateException("PreparedFit: already trained");
+      }
+      trained = true;
+      return run.fit();
+    }
+
+    @Override
+    public void close() {
       blocks.unpersist(false);
     }
   }
+
+  /** A loss and its gradient: {@code gradW} per feature, {@code gradB} for the bias. */
+  public record LossAndGradient(double loss, double[] gradW, double gradB) {}
 
   /** One fit's driver-side state. */
   private static final class Run {
@@ -168,7 +224,12 @@ public final class SparkFit {
       this.options = options;
     }
 
-    DistributedFit fit() {
+    private Moments mo;
+    private LearningRateAdvice advice;
+    private double lr;
+
+    /** Builds and caches the blocks, sums XᵀX, asks the advisor: everything before the first epoch. */
+    FitPlan prepare() {
       int features = d;
       // The first pass over the blocks builds and caches them, and counts the rows of each partition.
       double[][] counts = BlockSums.byPartition(blocks.mapPartitionsWithIndex(
@@ -192,9 +253,25 @@ public final class SparkFit {
       for (int j = 0; j <= d; j++) {
         shift[j] = t[3 + j] / trainRows;
       }
-      Moments mo = moments(shift);
-      LearningRateAdvice advice = LearningRateAdvisor.advise(trainRows, mo.meanX, mo.cxx);
-      double lr = learningRate(advice);
+      mo = moments(shift);
+      advice = LearningRateAdvisor.advise(trainRows, mo.meanX, mo.cxx);
+      lr = learningRate(advice);
+      return new FitPlan(advice, lr, trainRows, validationRows, partitions);
+    }
+
+    /** The loss and its gradient at (w, b) over all training rows: one pass, what each full-batch epoch costs. */
+    LossAndGradient gradient(double[] w, double b) {
+      double[] s = pass(w, b, BlockSums.Selection.all(), false);
+      double n = s[0];
+      double[] gw = new double[d];
+      for (int j = 0; j < d; j++) {
+        gw[j] = logistic ? s[3 + j] / n : s[3 + j] * (2.0 / n);
+      }
+      return new LossAndGradient(s[1] / n, gw, logistic ? s[2] / n : 2.0 * s[2] / n);
+    }
+
+    /** Trains from the model's current parameters; after {@link #prepare()}. */
+    DistributedFit fit() {
       options.onPlan().accept(new FitPlan(advice, lr, trainRows, validationRows, partitions));
 
       List<Tensor> params = model.parameterTensors();
