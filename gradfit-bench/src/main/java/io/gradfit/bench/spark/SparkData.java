@@ -55,10 +55,9 @@ final class SparkData {
       cols.add(x.as(name(j)));
       y = y.plus(col(name(j)).multiply(weight(j, d)));
     }
-    Column noise = col("id").multiply(A[16]).mod(M[16]).cast("double").divide(lit((double) M[16]));
+    cols.add(col("id").multiply(A[16]).mod(M[16]).cast("double").divide(lit((double) M[16])).as("noise"));
     return spark.range(0, n, 1, partitions).select(cols.toArray(new Column[0]))
-        .withColumn("noise", noise.as("noise")).withColumn("y", y.plus(col("noise").minus(0.5).multiply(0.1)))
-        .drop("noise");
+        .withColumn("y", y.plus(col("noise").minus(0.5).multiply(0.1))).drop("noise");
   }
 
   static SparkSession session() {
