@@ -89,6 +89,31 @@ class SparkFitTest {
   }
 
   @Test
+  void eightFeaturesFollowTheSingleMachineFit() {
+    java.util.Random r = new java.util.Random(14);
+    double[][] x = new double[2000][8];
+    double[] y = new double[2000];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 0.5 + 0.05 * r.nextGaussian();
+      for (int j = 0; j < 8; j++) {
+        x[i][j] = j + r.nextGaussian() * (1 + j);
+        y[i] += (j % 2 == 0 ? 1 : -1) * (j + 1) * 0.1 * x[i][j];
+      }
+    }
+    SharedSpark.Problem p = new SharedSpark.Problem(x, y, java.util.List.of("a", "b", "c", "d", "e", "f", "g", "h"),
+        "y");
+    LinearRegression here = new LinearRegression(8, new Generator(15), DType.FLOAT32);
+    LinearRegression there = new LinearRegression(8, new Generator(15), DType.FLOAT32);
+    DistributedFit fit = SparkFit.fit(there, p.frame(3), "y", p.names(), SparkFitOptions.defaults().epochs(30)
+        .standardize(true));
+    FitReport expected = local(here, p, Trainer.builder().epochs(30).sgd(fit.learningRate()).build(), true,
+        GradientPath.FUSED);
+    assertSameRun(expected, fit.report(), 1e-6);
+    assertCoefficients(there.coefficients(), here.coefficients(), 1e-5);
+    assertThat(fit.report().relativeGap()).isLessThan(1e-4);
+  }
+
+  @Test
   void polynomialFeaturesAreExpandedInsideThePartitions() {
     SharedSpark.Problem p = SharedSpark.linear(2000, 12);
     double[][] x1 = new double[p.y().length][1];
