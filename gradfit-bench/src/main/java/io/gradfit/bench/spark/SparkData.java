@@ -17,9 +17,9 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkData {
   private static final long[] A = {7919, 104729, 31, 613, 1009, 15485863, 97, 389, 1291, 7177, 65537, 433, 2741,
-      86029, 29, 5281, 613};
+      86029, 29, 5281, 2003};
   private static final long[] M = {10007, 1009, 997, 101, 4099, 65521, 1013, 3001, 7919, 509, 12289, 2053, 409,
-      30011, 977, 8191, 101};
+      30011, 977, 8191, 107};
 
   private SparkData() {}
 
