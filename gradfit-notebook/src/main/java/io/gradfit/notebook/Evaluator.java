@@ -1,0 +1,345 @@
+package io.gradfit.notebook;
+
+import io.gradfit.notebook.runtime.Display;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs cells in JShell. The cells' code runs in a second Java process, JShell's remote agent, started by JShell
+ * over JDI: {@link #interrupt()} stops a running cell there ({@link JShell#stop()}) and keeps every variable, and a
+ * cell that calls {@code System.exit} ends only that process. The evaluator then says so, starts a fresh one with
+ * the same class path and imports, and the notebook's earlier state is gone (the cell's error says it).
+ *
+ * <p>One cell at a time: {@link #run} is called from the shell thread only; {@link #interrupt()} from the control
+ * thread.
+ */
+final class Evaluator implements AutoCloseable {
+  /** What {@link #run} gives back: the name of the variable holding the cell's result, if it has one. */
+  record Outcome(Optional<String> resultVariable, Optional<String> plainValue) {
+    static Outcome none() {
+      return new Outcome(Optional.empty(), Optional.empty());
+    }
+  }
+
+  private final KernelOptions options;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final List<String> jars = new ArrayList<>();
+  /** Where each snippet came from (its cell and the line it starts on), for stack frames. */
+  private final Map<String, String> snippetPlaces = new ConcurrentHashMap<>();
+
+  private volatile JShell shell;
+  private volatile boolean interrupted;
+  private volatile boolean agentDied;
+  private volatile boolean closing;
+
+  Evaluator(KernelOptions options, PrintStream out, PrintStream err) {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Starts JShell and its remote process, with gradfit on the class path and the notebook's imports. */
+  synchronized void start() {
+    JShell fresh = JShell.builder()
+        .out(out)
+        .err(err)
+        .in(InputStream.nullInputStream())
+        .remoteVMOptions(options.remoteVmOptions().toArray(String[]::new))
+        .build();
+    agentDied = false;
+    fresh.onShutdown(closed -> {
+      if (!closing) {
+        agentDied = true;
+      }
+    });
+    for (String entry : options.classPath()) {
+      fresh.addToClasspath(entry);
+    }
+    for (String jar : jars) {
+      fresh.addToClasspath(jar);
+    }
+    for (String importLine : options.imports()) {
+      for (SnippetEvent event : fresh.eval(importLine.endsWith(";") ? importLine : importLine + ";")) {
+        if (event.status() == Snippet.Status.REJECTED) {
+          err.println("gradfit kernel: the import \"" + importLine + "\" was rejected: "
+              + diagnostics(fresh, event.snippet()));
+        }
+      }
+    }
+    shell = fresh;
+  }
+
+  JShell shell() {
+    JShell current = shell;
+    if (current == null) {
+      start();
+      current = shell;
+    }
+    return current;
+  }
+
+  /** Adds a jar or class folder to the class path of the cells, now and after a restart. */
+  void addToClassPath(String path) {
+    shell().addToClasspath(path);
+    jars.add(path);
+  }
+
+  /**
+   * Runs the code of cell {@code count}, from {@code from} to the end of {@code cell}. Output goes to the streams
+   * given to the constructor while the code runs.
+   */
+  Outcome run(CellSource cell, int from, int count) throws CellError {
+    JShell current = shell();
+    interrupted = false;
+    List<CellSource.Piece> pieces = cell.pieces(current.sourceCodeAnalysis(), from, cell.text().length());
+    Outcome outcome = Outcome.none();
+    for (int i = 0; i < pieces.size(); i++) {
+      CellSource.Piece piece = pieces.get(i);
+      if (!piece.completeness().isComplete()) {
+        throw incomplete(cell, piece);
+      }
+      List<SnippetEvent> events;
+      try {
+        events = current.eval(piece.source());
+      } catch (IllegalStateException closed) {
+        throw agentEnded(count);
+      }
+      if (agentDied) {
+        throw agentEnded(count);
+      }
+      if (interrupted) {
+        throw new CellError("Interrupted", "the cell was stopped; variables keep the values they had then",
+            List.of("Interrupted: the cell was stopped at your request (Jupyter's interrupt); the notebook's"
+                + " variables keep the values they had at that moment"));
+      }
+      SnippetEvent main = null;
+      for (SnippetEvent event : events) {
+        if (event.causeSnippet() == null) {
+          main = event;
+          snippetPlaces.put(event.snippet().id(), count + ":" + cell.lineOf(piece.offset()));
+        }
+      }
+      if (main == null) {
+        continue;
+      }
+      if (main.status() == Snippet.Status.REJECTED) {
+        throw compileError(current, cell, piece, main.snippet());
+      }
+      if (main.exception() != null) {
+        throw exception(main.exception());
+      }
+      warnUnresolved(current, main.snippet());
+      if (i == pieces.size() - 1 && !piece.endsWithSemicolon()) {
+        outcome = resultOf(main);
+      }
+    }
+    return outcome;
+  }
+
+  /** Shows the value held by {@code variable} as the cell's result, through {@link Display#result}. */
+  void showResult(String variable) throws CellError {
+    JShell current = shell();
+    String call = Display.class.getName() + ".result(" + variable + ");";
+    for (SnippetEvent event : current.eval(call)) {
+      if (event.exception() != null) {
+        throw exception(event.exception());
+      }
+    }
+  }
+
+  /** Stops the running cell, if any; its variables keep their values. */
+  void interrupt() {
+    JShell current = shell;
+    if (current != null) {
+      interrupted = true;
+      current.stop();
+    }
+  }
+
+  private Outcome resultOf(SnippetEvent event) {
+    Snippet snippet = event.snippet();
+    String type;
+    String name;
+    if (snippet instanceof VarSnippet
+        && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+      type = ((VarSnippet) snippet).typeName();
+      name = ((VarSnippet) snippet).name();
+    } else if (snippet instanceof ExpressionSnippet
+        && snippet.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+      type = ((ExpressionSnippet) snippet).typeName();
+      name = ((ExpressionSnippet) snippet).name();
+    } else {
+      return Outcome.none();
+    }
+    if (isPlain(type)) {
+      return new Outcome(Optional.empty(), Optional.ofNullable(event.value()));
+    }
+    return new Outcome(Optional.of(name), Optional.empty());
+  }
+
+  /** Primitives and strings: JShell's own text of the value is all there is to show. */
+  private static boolean isPlain(String type) {
+    switch (type) {
+      case "boolean": case "byte": case "short": case "char": case "int": case "long": case "float": case "double":
+      case "String": case "java.lang.String":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private CellError agentEnded(int count) {
+    JShell dead = shell;
+    shell = null;
+    if (dead != null) {
+      closing = true;
+      try {
+        dead.close();
+      } catch (RuntimeException ignored) {
+        // already gone
+      } finally {
+        closing = false;
+      }
+    }
+    snippetPlaces.clear();
+    start();
+    String message = "the Java process running the cells has ended (System.exit or a crash in cell [" + count
+        + "]); a new one has started with the notebook's class path and imports, and every variable, method and"
+        + " class defined so far is gone: run the cells above again";
+    return new CellError("ProcessEnded", message, List.of("ProcessEnded: " + message));
+  }
+
+  private static CellError incomplete(CellSource cell, CellSource.Piece piece) {
+    int line = cell.lineOf(piece.offset());
+    String message = "the cell ends before the code starting at line " + line + " does"
+        + " (a missing ';', ')' or '}'?)";
+    return new CellError("CompileError", message, List.of("CompileError: " + message));
+  }
+
+  private CellError compileError(JShell current, CellSource cell, CellSource.Piece piece, Snippet snippet) {
+    List<String> lines = new ArrayList<>();
+    String first = null;
+    for (Diag diag : current.diagnostics(snippet).toList()) {
+      if (!diag.isError()) {
+        continue;
+      }
+      int at = piece.offset() + (int) Math.max(0, diag.getStartPosition());
+      int line = cell.lineOf(at);
+      int column = cell.columnOf(at);
+      String message = diag.getMessage(Locale.ROOT).replace("\n  location: class \n", "\n").strip();
+      message = message.replaceAll("\\n\\s*location: class\\s*$", "");
+      String head = "line " + line + ", column " + column + ": " + message;
+      if (first == null) {
+        first = head.lines().findFirst().orElse(head);
+      }
+      lines.add("CompileError at " + head);
+      lines.add("    " + cell.line(line));
+      lines.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+    }
+    if (first == null) {
+      first = "JShell could not compile the code at line " + cell.lineOf(piece.offset());
+      lines.add("CompileError: " + first);
+    }
+    return new CellError("CompileError", first, lines);
+  }
+
+  /** The exception's type and message, then only the frames of the notebook's own code. */
+  private CellError exception(JShellException thrown) {
+    if (thrown instanceof UnresolvedReferenceException) {
+      DeclarationSnippet snippet = ((UnresolvedReferenceException) thrown).getSnippet();
+      String message = snippet.kind().toString().toLowerCase(Locale.ROOT) + " " + nameOf(snippet)
+          + " cannot be used until what it refers to is declared";
+      return new CellError("UnresolvedReference", message, List.of("UnresolvedReference: " + message));
+    }
+    List<String> lines = new ArrayList<>();
+    String type = typeOf(thrown);
+    String message = thrown.getMessage() == null ? "" : thrown.getMessage();
+    lines.add(message.isEmpty() ? type : type + ": " + message);
+    addUserFrames(thrown, lines);
+    for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
+      String causeMessage = cause.getMessage() == null ? "" : cause.getMessage();
+      lines.add("Caused by: " + typeOf(cause) + (causeMessage.isEmpty() ? "" : ": " + causeMessage));
+      addUserFrames(cause, lines);
+    }
+    return new CellError(type, message, lines);
+  }
+
+  private static String typeOf(Throwable thrown) {
+    return thrown instanceof EvalException ? ((EvalException) thrown).getExceptionClassName()
+        : thrown.getClass().getName();
+  }
+
+  private void addUserFrames(Throwable thrown, List<String> lines) {
+    for (StackTraceElement frame : thrown.getStackTrace()) {
+      String file = frame.getFileName();
+      if (file == null || !file.startsWith("#")) {
+        continue; // not the notebook's code: the JDK, gradfit or the kernel
+      }
+      String place = snippetPlaces.get(file.substring(1));
+      String where;
+      if (place == null) {
+        where = "snippet " + file + ", line " + frame.getLineNumber();
+      } else {
+        int colon = place.indexOf(':');
+        int line = Integer.parseInt(place.substring(colon + 1)) + frame.getLineNumber() - 1;
+        where = "cell [" + place.substring(0, colon) + "], line " + line;
+      }
+      String method = frame.getMethodName();
+      String what = method.startsWith("do_it$") ? "the cell's code" : method;
+      lines.add("    at " + what + " (" + where + ")");
+    }
+  }
+
+  private static String nameOf(DeclarationSnippet snippet) {
+    return snippet instanceof jdk.jshell.MethodSnippet
+        ? snippet.name() + ((jdk.jshell.MethodSnippet) snippet).signature() : snippet.name();
+  }
+
+  private void warnUnresolved(JShell current, Snippet snippet) {
+    if (snippet instanceof DeclarationSnippet) {
+      List<String> missing = current.unresolvedDependencies((DeclarationSnippet) snippet).toList();
+      if (!missing.isEmpty()) {
+        err.println(nameOf((DeclarationSnippet) snippet) + " is defined, but cannot be used until "
+            + String.join(", ", missing) + " " + (missing.size() == 1 ? "is" : "are") + " declared");
+      }
+    }
+  }
+
+  private static String diagnostics(JShell shell, Snippet snippet) {
+    StringBuilder text = new StringBuilder();
+    shell.diagnostics(snippet).forEach(d -> text.append(d.getMessage(Locale.ROOT)).append("; "));
+    return text.toString();
+  }
+
+  SourceCodeAnalysis analysis() {
+    return shell().sourceCodeAnalysis();
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    JShell current = shell;
+    shell = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+}
