@@ -50,7 +50,10 @@ final class CellSource {
       }
       int consumed = rest.length() - info.remaining().length();
       String raw = rest.substring(0, consumed);
-      pieces.add(new Piece(source, offset + startOf(source, raw), raw, completeness));
+      // JShell keeps the blank lines and comments before a snippet; leave them out so that line 1 of the snippet
+      // (in javac's positions and in stack frames) is the line its code starts on.
+      int skip = skipSpaceAndComments(source);
+      pieces.add(new Piece(source.substring(skip), offset + startOf(source, raw) + skip, raw, completeness));
       offset += consumed;
       rest = info.remaining();
     }
@@ -62,6 +65,28 @@ final class CellSource {
     String probe = source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
     int at = probe.isEmpty() ? -1 : raw.indexOf(probe);
     return at >= 0 ? at : leadingSpace(raw);
+  }
+
+  /** Length of the whitespace and comments at the start of {@code s}. */
+  static int skipSpaceAndComments(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        i++;
+      } else if (s.startsWith("//", i)) {
+        int end = s.indexOf('\n', i);
+        i = end < 0 ? s.length() : end + 1;
+      } else if (s.startsWith("/*", i)) {
+        int end = s.indexOf("*/", i + 2);
+        if (end < 0) {
+          return i;
+        }
+        i = end + 2;
+      } else {
+        break;
+      }
+    }
+    return i;
   }
 
   private static int leadingSpace(String s) {

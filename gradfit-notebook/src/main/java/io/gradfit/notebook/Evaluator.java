@@ -244,8 +244,7 @@ final class Evaluator implements AutoCloseable {
       int at = piece.offset() + (int) Math.max(0, diag.getStartPosition());
       int line = cell.lineOf(at);
       int column = cell.columnOf(at);
-      String message = diag.getMessage(Locale.ROOT).replace("\n  location: class \n", "\n").strip();
-      message = message.replaceAll("\\n\\s*location: class\\s*$", "");
+      String message = oneLine(diag.getMessage(Locale.ROOT));
       String head = "line " + line + ", column " + column + ": " + message;
       if (first == null) {
         first = head.lines().findFirst().orElse(head);
@@ -303,9 +302,25 @@ final class Evaluator implements AutoCloseable {
         where = "cell [" + place.substring(0, colon) + "], line " + line;
       }
       String method = frame.getMethodName();
-      String what = method.startsWith("do_it$") ? "the cell's code" : method;
+      String what = method.isEmpty() || method.startsWith("do_it$") ? "the cell's code" : method;
       lines.add("    at " + what + " (" + where + ")");
     }
+  }
+
+  /** javac's message on one line: "cannot find symbol (variable zz)", without JShell's empty class name. */
+  static String oneLine(String message) {
+    String text = message.replaceAll("\\n\\s*location: class\\s*(\\n|$)", "\n").strip();
+    String[] lines = text.split("\\n");
+    StringBuilder joined = new StringBuilder(lines[0].strip());
+    if (lines.length > 1) {
+      joined.append(" (");
+      for (int i = 1; i < lines.length; i++) {
+        String detail = lines[i].strip().replaceAll("\\s+", " ");
+        joined.append(i > 1 ? "; " : "").append(detail);
+      }
+      joined.append(')');
+    }
+    return joined.toString();
   }
 
   private static String nameOf(DeclarationSnippet snippet) {
