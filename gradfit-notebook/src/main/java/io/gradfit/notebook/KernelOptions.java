@@ -36,6 +36,8 @@ record KernelOptions(Path connectionFile, List<String> classPath, List<String> i
       "import io.gradfit.models.*",
       "import java.util.*",
       "import java.nio.file.*",
+      "import io.gradfit.plot.*",
+      "import io.gradfit.io.*",
       "import org.knowm.xchart.*",
       "import org.knowm.xchart.style.markers.SeriesMarkers",
       "import static io.gradfit.notebook.runtime.Display.display");
