@@ -38,6 +38,9 @@ final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** GRADFIT_NOTEBOOK_TRACE=1 logs how long each snippet takes (to the kernel's standard error). */
+  private static final boolean TRACE = "1".equals(System.getenv("GRADFIT_NOTEBOOK_TRACE"));
+
   private final KernelOptions options;
   private final PrintStream out;
   private final PrintStream err;
@@ -117,8 +120,13 @@ final class Evaluator implements AutoCloseable {
         throw incomplete(cell, piece);
       }
       List<SnippetEvent> events;
+      long startNanos = System.nanoTime();
       try {
         events = current.eval(piece.source());
+        if (TRACE) {
+          System.err.printf("gradfit kernel: %.1f ms for %s%n", (System.nanoTime() - startNanos) / 1e6,
+              piece.source().lines().findFirst().orElse(""));
+        }
       } catch (IllegalStateException closed) {
         throw agentEnded(count);
       }
@@ -158,7 +166,12 @@ final class Evaluator implements AutoCloseable {
   void showResult(String variable) throws CellError {
     JShell current = shell();
     String call = Display.class.getName() + ".result(" + variable + ");";
-    for (SnippetEvent event : current.eval(call)) {
+    long startNanos = System.nanoTime();
+    List<SnippetEvent> events = current.eval(call);
+    if (TRACE) {
+      System.err.printf("gradfit kernel: %.1f ms to show %s%n", (System.nanoTime() - startNanos) / 1e6, variable);
+    }
+    for (SnippetEvent event : events) {
       if (event.exception() != null) {
         throw exception(event.exception());
       }
@@ -195,14 +208,23 @@ final class Evaluator implements AutoCloseable {
     return new Outcome(Optional.of(name), Optional.empty());
   }
 
-  /** Primitives and strings: JShell's own text of the value is all there is to show. */
-  private static boolean isPlain(String type) {
+  /**
+   * Types whose text, as JShell gives it, is all there is to show: primitives, strings, boxes, arrays and tensors
+   * (whose toString is PyTorch's). Values of other types go through {@link Display#result}, which draws figures
+   * and tables; that costs one more snippet.
+   */
+  static boolean isPlain(String type) {
+    if (type.endsWith("[]")) {
+      return true;
+    }
     switch (type) {
       case "boolean": case "byte": case "short": case "char": case "int": case "long": case "float": case "double":
-      case "String": case "java.lang.String":
+      case "String": case "Boolean": case "Byte": case "Short": case "Character": case "Integer": case "Long":
+      case "Float": case "Double": case "Tensor": case "Shape":
         return true;
       default:
-        return false;
+        return type.startsWith("java.lang.") && !type.equals("java.lang.Object")
+            || type.equals("io.gradfit.autograd.Tensor") || type.equals("io.gradfit.tensor.Shape");
     }
   }
 

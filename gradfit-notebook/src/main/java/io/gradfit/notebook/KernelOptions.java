@@ -40,6 +40,7 @@ record KernelOptions(Path connectionFile, List<String> classPath, List<String> i
       "import io.gradfit.io.*",
       "import org.knowm.xchart.*",
       "import org.knowm.xchart.style.markers.SeriesMarkers",
+      "import io.gradfit.notebook.runtime.Display",
       "import static io.gradfit.notebook.runtime.Display.display");
 
   static final String USAGE = "usage: java -jar gradfit-kernel.jar CONNECTION_FILE [--imports FILE | --no-imports]";

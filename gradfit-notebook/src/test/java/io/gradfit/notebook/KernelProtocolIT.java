@@ -112,13 +112,18 @@ class KernelProtocolIT {
         Base64.getDecoder().decode(data.get("image/png").getAsString())));
     assertThat(png.getWidth()).isEqualTo(320);
     assertThat(png.getHeight()).isEqualTo(240);
-    assertThat(data.get("image/svg+xml").getAsString()).contains("<svg");
+    assertThat(data.has("image/svg+xml")).as("SVG only on request").isFalse();
     // the figure comes before the line printed after it
     int figure = run.iopub().indexOf(displays.get(0));
     int printed = run.iopub().indexOf(run.ofType("stream").get(0));
     assertThat(figure).isLessThan(printed);
     JsonObject result = run.ofType("execute_result").get(0).content().getAsJsonObject("data");
     assertThat(result.has("image/png")).isTrue();
+    JsonObject withSvg = kernel.execute("Display.svg(true);\nchart").ofType("execute_result").get(0).content()
+        .getAsJsonObject("data");
+    assertThat(withSvg.get("image/svg+xml").getAsString()).contains("<svg").contains("</svg>");
+    assertThat(withSvg.has("image/png")).isTrue();
+    kernel.execute("Display.svg(false);");
   }
 
   @Test

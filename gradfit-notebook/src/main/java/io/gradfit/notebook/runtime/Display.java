@@ -26,7 +26,21 @@ public final class Display {
 
   private static final Gson GSON = new Gson();
 
+  private static volatile boolean svg;
+
   private Display() {}
+
+  /**
+   * Whether figures also carry SVG (off by default: PNG is smaller in a saved notebook and quicker to draw). Front
+   * ends that take SVG, JupyterLab and Notebook among them, then show the SVG.
+   */
+  public static void svg(boolean enabled) {
+    svg = enabled;
+  }
+
+  static boolean svgEnabled() {
+    return svg;
+  }
 
   /** Shows each value under the cell now, in order (figures as images, histories as tables, others as text). */
   public static void display(Object... values) {

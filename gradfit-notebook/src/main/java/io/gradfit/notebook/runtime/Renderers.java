@@ -43,7 +43,7 @@ final class Renderers {
       Chart<?, ?> chart = (Chart<?, ?>) value;
       bundle.put("text/plain", describe(chart.getTitle(), chart.getWidth(), chart.getHeight()));
       bundle.put("image/png", base64(pngOf(chart)));
-      putSvg(bundle, svgOf(chart));
+      putSvg(bundle, () -> svgOf(chart));
     } else if (value instanceof BufferedImage) {
       BufferedImage image = (BufferedImage) value;
       bundle.put("text/plain", describe("", image.getWidth(), image.getHeight()));
@@ -61,13 +61,23 @@ final class Renderers {
       Method svg = figure.getClass().getMethod("toSvg");
       bundle.put("text/plain", figure.toString());
       bundle.put("image/png", base64((byte[]) png.invoke(figure)));
-      putSvg(bundle, (String) svg.invoke(figure));
+      putSvg(bundle, () -> {
+        try {
+          return (String) svg.invoke(figure);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot draw " + figure + " as SVG: " + e, e);
+        }
+      });
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot draw " + figure + ": " + e, e);
     }
   }
 
-  private static void putSvg(Map<String, String> bundle, String svg) {
+  private static void putSvg(Map<String, String> bundle, java.util.function.Supplier<String> draw) {
+    if (!Display.svgEnabled()) {
+      return;
+    }
+    String svg = draw.get();
     if (svg != null && svg.length() <= MAX_SVG_CHARS) {
       bundle.put("image/svg+xml", svg);
     }
