@@ -1,18 +1,19 @@
 package io.gradfit.notebook.runtime;
 
 import io.gradfit.models.FitReport;
+import io.gradfit.plot.Figure;
 import io.gradfit.train.History;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -22,8 +23,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 final class Renderers {
   /** SVG larger than this is left out (dense contour plots): the PNG is shown and the notebook stays small. */
   static final int MAX_SVG_CHARS = 256 * 1024;
-
-  private static final String FIGURE_CLASS = "io.gradfit.plot.Figure";
 
   private Renderers() {}
 
@@ -37,8 +36,10 @@ final class Renderers {
       FitReport report = (FitReport) value;
       bundle.put("text/plain", Tables.reportText(report));
       bundle.put("text/html", Tables.reportHtml(report));
-    } else if (value != null && value.getClass().getName().equals(FIGURE_CLASS)) {
-      figure(value, bundle);
+    } else if (value instanceof Figure) {
+      figure((Figure) value, bundle);
+    } else if (value instanceof XYChart) {
+      figure(Figure.of((XYChart) value), bundle);
     } else if (value instanceof Chart) {
       Chart<?, ?> chart = (Chart<?, ?>) value;
       bundle.put("text/plain", describe(chart.getTitle(), chart.getWidth(), chart.getHeight()));
@@ -54,23 +55,11 @@ final class Renderers {
     return bundle;
   }
 
-  /** gradfit-plot's Figure: toPng() and toSvg(), called by name so that this class needs no gradfit-plot. */
-  private static void figure(Object figure, Map<String, String> bundle) {
-    try {
-      Method png = figure.getClass().getMethod("toPng");
-      Method svg = figure.getClass().getMethod("toSvg");
-      bundle.put("text/plain", figure.toString());
-      bundle.put("image/png", base64((byte[]) png.invoke(figure)));
-      putSvg(bundle, () -> {
-        try {
-          return (String) svg.invoke(figure);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot draw " + figure + " as SVG: " + e, e);
-        }
-      });
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot draw " + figure + ": " + e, e);
-    }
+  /** gradfit-plot's figure: its PNG, and its SVG (with the texts as title and description) when asked for. */
+  private static void figure(Figure figure, Map<String, String> bundle) {
+    bundle.put("text/plain", describe(figure.title(), figure.width(), figure.height()));
+    bundle.put("image/png", base64(figure.toPng()));
+    putSvg(bundle, figure::toSvg);
   }
 
   private static void putSvg(Map<String, String> bundle, java.util.function.Supplier<String> draw) {
