@@ -36,7 +36,8 @@ class ModuleDependenciesTest {
       "gradfit-io", new Rule(Set.of("io"), CORE),
       "gradfit-plot", new Rule(Set.of("plot"), union(CORE, Set.of("io"))),
       "gradfit-cli", new Rule(Set.of("cli"), union(CORE, Set.of("io", "plot"))),
-      "gradfit-bench", new Rule(Set.of("bench"), union(CORE, Set.of("io"))));
+      "gradfit-bench", new Rule(Set.of("bench"), union(CORE, Set.of("io"))),
+      "gradfit-notebook", new Rule(Set.of("notebook"), union(CORE, Set.of("io", "plot"))));
 
   record Rule(Set<String> own, Set<String> mayUse) {}
 
