@@ -67,6 +67,9 @@ public final class NotebookCommand implements Callable<Integer> {
     }
     List<String> command = new ArrayList<>();
     command.add(jupyter.toString());
+    if ("root".equals(System.getProperty("user.name")) && !jupyterArgs.contains("--allow-root")) {
+      command.add("--allow-root"); // Jupyter Notebook refuses to start as root without it (containers, CI)
+    }
     command.addAll(jupyterArgs);
     command.add(target.toAbsolutePath().toString());
     Process process = new ProcessBuilder(command).inheritIO().start();
