@@ -259,6 +259,28 @@ class KernelProtocolIT {
 
   @Test
   @Order(13)
+  void mavenMagicResolvesAnArtifactWithMaven() throws Exception {
+    boolean mvn = java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "mvn")));
+    if (!mvn) {
+      if (System.getenv("CI") != null) {
+        throw new AssertionError("%maven needs Maven on the PATH: install it (Debian: apt-get install maven)");
+      }
+      org.junit.jupiter.api.Assumptions.abort("skipped: no mvn on the PATH for %maven");
+    }
+    // picocli 4.7.7 is gradfit-cli's own dependency, so it is in ~/.m2 wherever gradfit was built
+    KernelClient.Execution run = kernel.execute("%maven info.picocli:picocli:4.7.7\npicocli.CommandLine.VERSION",
+        180_000);
+    assertThat(run.status()).as(run.toString()).isEqualTo("ok");
+    assertThat(run.stdout()).isEqualTo("added picocli-4.7.7.jar to the class path\n");
+    assertThat(result(run)).isEqualTo("\"4.7.7\"");
+    KernelClient.Execution bad = kernel.execute("%maven not-a-coordinate");
+    assertThat(bad.ofType("error").get(0).content().get("evalue").getAsString())
+        .isEqualTo("line 1: %maven: not-a-coordinate is not GROUP:ARTIFACT:VERSION");
+  }
+
+  @Test
+  @Order(14)
   void systemExitRestartsTheCellsProcessAndSaysSo() throws Exception {
     kernel.execute("int kept = 7;");
     KernelClient.Execution exit = kernel.execute("System.out.println(\"bye\");\nSystem.exit(3);");
@@ -274,7 +296,7 @@ class KernelProtocolIT {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void shutdownEndsTheKernel() throws Exception {
     JsonObject content = new JsonObject();
     content.addProperty("restart", false);

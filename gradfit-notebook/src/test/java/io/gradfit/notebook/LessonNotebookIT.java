@@ -8,7 +8,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,10 @@ class LessonNotebookIT {
     Notebooks.assertNoErrors(notebook);
     Notebooks.assertFiguresDrawn(notebook, 10);
 
-    JsonObject ref = JsonParser.parseString(Files.readString(
-        repository.resolve("gradfit-core/src/test/resources/lesson/lesson.json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    JsonObject ref;
+    try (java.io.InputStream in = LessonNotebookIT.class.getResourceAsStream("/lesson/lesson.json")) {
+      ref = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+    }
     JsonObject linear = ref.getAsJsonObject("linear");
     JsonObject poly = ref.getAsJsonObject("polynomial");
     Lines lines = new Lines(Notebooks.stdoutLines(notebook));

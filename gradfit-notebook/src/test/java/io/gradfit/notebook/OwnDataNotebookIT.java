@@ -89,8 +89,9 @@ class OwnDataNotebookIT {
     assertThat(Double.parseDouble(m.group(3))).isCloseTo(finalLoss - optimum, within(0.0002));
     m = java.util.regex.Pattern.compile("optimum: w = (.*), b = (.*), loss (.*)").matcher(lines.next());
     assertThat(m.matches()).isTrue();
-    assertThat(Double.parseDouble(m.group(1))).isCloseTo(w, within(0.00005));
-    assertThat(Double.parseDouble(m.group(2))).isCloseTo(b, within(0.00005));
+    // printed to 4 decimals (±0.00005), and LossSurface's solver agrees with these sums to about 1e-7 relative
+    assertThat(Double.parseDouble(m.group(1))).isCloseTo(w, within(0.0001));
+    assertThat(Double.parseDouble(m.group(2))).isCloseTo(b, within(0.0001));
     assertThat(Double.parseDouble(m.group(3))).isCloseTo(mse, within(0.00005));
     lines.next(); // Adam's equation
     assertThat(lines.next()).startsWith("SGD:  final loss " + String.format(java.util.Locale.ROOT, "%.4f", finalLoss));
