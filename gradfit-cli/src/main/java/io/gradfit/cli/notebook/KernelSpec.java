@@ -30,6 +30,10 @@ final class KernelSpec {
     ArrayNode argv = spec.putArray("argv");
     argv.add(java.toAbsolutePath().toString());
     argv.add("-Djava.awt.headless=true");
+    // The kernel's own work is compiling snippets with javac: C1 alone, and one GC thread, halve its CPU time over
+    // a lesson (docs/benchmarks.md). The cells run in another JVM, with the JIT's full optimisation.
+    argv.add("-XX:TieredStopAtLevel=1");
+    argv.add("-XX:+UseSerialGC");
     argv.add("-jar");
     argv.add(kernelJar.toAbsolutePath().toString());
     argv.add("{connection_file}");

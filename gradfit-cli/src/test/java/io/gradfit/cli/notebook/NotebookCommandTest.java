@@ -49,7 +49,7 @@ class NotebookCommandTest {
     List<String> argv = new ObjectMapper().convertValue(json.get("argv"), List.class);
     assertThat(argv).containsExactly(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-jar", jar.toAbsolutePath().toString(), "{connection_file}");
+        "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(), "{connection_file}");
     assertThat(Path.of(argv.get(0))).isExecutable();
   }
 
