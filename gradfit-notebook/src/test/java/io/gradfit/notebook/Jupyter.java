@@ -62,7 +62,10 @@ final class Jupyter {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     com.google.gson.JsonObject json = new com.google.gson.JsonObject();
     com.google.gson.JsonArray argv = new com.google.gson.JsonArray();
-    for (String arg : List.of(java, "-jar", kernelJar.toAbsolutePath().toString(), "{connection_file}")) {
+    List<String> args = new java.util.ArrayList<>(List.of(java));
+    args.addAll(KernelClient.KERNEL_JVM_OPTIONS);
+    args.addAll(List.of("-jar", kernelJar.toAbsolutePath().toString(), "{connection_file}"));
+    for (String arg : args) {
       argv.add(arg);
     }
     json.add("argv", argv);

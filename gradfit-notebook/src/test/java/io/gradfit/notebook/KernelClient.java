@@ -75,6 +75,10 @@ final class KernelClient implements AutoCloseable {
 
   private static final Gson GSON = new Gson();
 
+  /** The kernel JVM's options, as `gradfit notebook install` writes them into kernel.json. */
+  static final List<String> KERNEL_JVM_OPTIONS =
+      List.of("-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Process process;
   private final ZContext context = new ZContext();
   private final ZMQ.Socket shell;
@@ -122,8 +126,10 @@ final class KernelClient implements AutoCloseable {
     Files.writeString(file, GSON.toJson(connection));
     Path log = dir.resolve(file.getFileName() + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-jar", kernelJar.toString(), file.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(KERNEL_JVM_OPTIONS);
+    command.addAll(List.of("-jar", kernelJar.toString(), file.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     KernelClient client = new KernelClient(process, ports, key, log);
     client.awaitIopub();
     return client;
