@@ -53,8 +53,8 @@ class CellSourceTest {
 
   @Test
   void javacMessagesAreMadeOneLine() {
-    assertThat(Evaluator.oneLine("cannot find symbol\n  symbol:   variable zz\n  location: class "))
+    assertThat(ErrorReports.oneLine("cannot find symbol\n  symbol:   variable zz\n  location: class "))
         .isEqualTo("cannot find symbol (symbol: variable zz)");
-    assertThat(Evaluator.oneLine("';' expected")).isEqualTo("';' expected");
+    assertThat(ErrorReports.oneLine("';' expected")).isEqualTo("';' expected");
   }
 }
