@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The page in a real Chromium: stepping the lesson's settings shows PyTorch's losses, dragging the learning rate
  * past the advisor's bound shows the divergence and its explanation, a quadratic on the cubic stalls at its
  * optimum far above the cubic's, and the time from a slider change to the redrawn page is measured (reported in
- * target/play-speed.txt, not asserted). Also writes the README's screenshot, docs/images/play.png.
+ * target/play-speed.txt, not asserted). Also takes the README's screenshot (see {@link #screenshotForTheReadme}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlayPageTest {
@@ -145,7 +145,7 @@ class PlayPageTest {
 
   @Test
   @Order(2)
-  void draggingTheLearningRatePastTheBoundShowsTheDivergence() {
+  void draggingTheLearningRatePastTheBoundShowsTheDivergence() throws IOException {
     open(server.url());
     WebElement slider = browser.findElement(By.id("lr"));
     WebElement bound = browser.findElement(By.id("lr-bound"));
@@ -166,11 +166,12 @@ class PlayPageTest {
         "the largest stable step of plain gradient descent");
     assertThat(browser.findElement(By.id("loss")).getAttribute("class")).isEqualTo("diverged-value");
     assertThat(browser.findElement(By.id("verdict")).getText()).contains("stable for learning rates below 0.02315");
+    saveScreenshot("play-diverged.png");
   }
 
   @Test
   @Order(3)
-  void aQuadraticOnTheCubicStallsAboveTheCubicsOptimum() {
+  void aQuadraticOnTheCubicStallsAboveTheCubicsOptimum() throws IOException {
     open(server.url());
     new Select(browser.findElement(By.id("data"))).selectByValue("cubic");
     waitReady();
@@ -196,6 +197,7 @@ class PlayPageTest {
     double half = value("loss");
     assertThat((half - last) / last).as("the loss hardly moves over the second 500 epochs").isLessThan(0.02);
     assertThat(value("gap")).isGreaterThan(0);
+    saveScreenshot("play-cubic-degree-2.png");
   }
 
   @Test
@@ -246,15 +248,29 @@ class PlayPageTest {
         Math.ceil(v.length * 0.9) - 1)]);
   }
 
+  /**
+   * The README's picture: saved to target/play.png, and to the path in the system property
+   * {@code gradfit.play.screenshot} when it is set ({@code -Dgradfit.play.screenshot=../docs/images/play.png}
+   * updates the README's), so that a test run does not rewrite a committed file.
+   */
   @Test
   @Order(5)
   void screenshotForTheReadme() throws IOException {
     open(server.url());
-    Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Path docs = Path.of("..", "docs", "images");
-    assertThat(Files.isDirectory(docs)).as("run from gradfit-play/ in the repository").isTrue();
-    Files.copy(png, docs.resolve("play.png"), StandardCopyOption.REPLACE_EXISTING);
-    byte[] head = Arrays.copyOf(Files.readAllBytes(docs.resolve("play.png")), 8);
+    Path png = saveScreenshot("play.png");
+    byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
     assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    String docs = System.getProperty("gradfit.play.screenshot");
+    if (docs != null && !docs.isBlank()) {
+      Files.copy(png, Path.of(docs), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static Path saveScreenshot(String name) throws IOException {
+    Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Path out = Path.of("target", name);
+    Files.createDirectories(out.getParent());
+    Files.copy(png, out, StandardCopyOption.REPLACE_EXISTING);
+    return out;
   }
 }
