@@ -1,7 +1,9 @@
 package io.gradfit.play;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.io.CsvData;
 import io.gradfit.random.Generator;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -104,6 +106,23 @@ public final class PlayData {
         .recommendedLearningRate();
     return new PlayData("file", title, feature, target, xs, ys,
         new RunSettings("file", lr, 100, Optimizers.SGD, 1, false, 2017), false);
+  }
+
+  /**
+   * A user's CSV file as gradfit-io reads it for training ({@link CsvData#load}), with exactly one feature: played
+   * as {@link #of} says, titled with the file's name.
+   *
+   * @throws IllegalArgumentException if the data have more than one feature, or a value that is not finite
+   */
+  public static PlayData of(CsvData data) {
+    if (data.features().size() != 1) {
+      throw new IllegalArgumentException(data.file() + ": the page plays one feature, not " + data.features().size()
+          + " (" + String.join(", ", data.features()) + ")");
+    }
+    String feature = data.features().get(0);
+    Path name = data.file().getFileName();
+    return of(name == null ? data.file().toString() : name.toString(), feature, data.target(),
+        data.table().column(feature), data.table().column(data.target()));
   }
 
   public String id() {

@@ -2,7 +2,7 @@ package io.gradfit.cli.play;
 
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
-import io.gradfit.cli.data.UserData;
+import io.gradfit.io.CsvData;
 import io.gradfit.play.Limits;
 import io.gradfit.play.PlayData;
 import io.gradfit.play.PlayRuns;
@@ -159,7 +159,7 @@ public final class PlayCommand implements Callable<Integer> {
     if (target == null) {
       throw new UserError("--target is needed with DATA.csv: the column to predict");
     }
-    UserData data;
+    CsvData data;
     if (feature != null) {
       if (feature.isBlank()) {
         throw new UserError("--feature: an empty column name");
@@ -167,22 +167,20 @@ public final class PlayCommand implements Callable<Integer> {
       if (feature.equals(target)) {
         throw new UserError("--feature: '" + target + "' is the target (--target); a column cannot be both");
       }
-      data = UserData.load(file, csv.format(), target, List.of(feature));
+      data = CsvData.load(file, csv.format(), target, List.of(feature));
     } else {
-      data = UserData.load(file, csv.format(), target, List.of());
+      data = CsvData.load(file, csv.format(), target, List.of());
       if (data.features().size() > 1) {
         throw new UserError("--feature is needed: " + file + " has " + data.features().size() + " numeric columns"
             + " besides the target '" + target + "' (" + String.join(", ", data.features()) + "); the page plays"
             + " one");
       }
     }
-    String x = data.features().get(0);
     if (data.rows() < 2) {
       throw new UserError(file + ": " + data.rows() + " data row; the page needs at least 2");
     }
     try {
-      return PlayData.of(file.getFileName().toString(), x, target, data.table().column(x),
-          data.table().column(target));
+      return PlayData.of(data);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
