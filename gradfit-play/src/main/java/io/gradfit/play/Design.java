@@ -5,6 +5,7 @@ import io.gradfit.data.Standardizer;
 import io.gradfit.linalg.LeastSquares;
 import io.gradfit.linalg.LeastSquaresSolution;
 import io.gradfit.nn.PolynomialFeatures;
+import io.gradfit.plot.LossSurface;
 import io.gradfit.tensor.DType;
 import io.gradfit.train.LearningRateAdvice;
 import io.gradfit.train.LearningRateAdvisor;
@@ -18,11 +19,13 @@ final class Design {
   private final Tensor features;
   private final LearningRateAdvice advice;
   private final double optimumLoss;
+  private final LossSurface surface;
 
-  private Design(Tensor features, LearningRateAdvice advice, double optimumLoss) {
+  private Design(Tensor features, LearningRateAdvice advice, double optimumLoss, LossSurface surface) {
     this.features = features;
     this.advice = advice;
     this.optimumLoss = optimumLoss;
+    this.surface = surface;
   }
 
   /**
@@ -41,7 +44,13 @@ final class Design {
     LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true)
         .tolerance(LeastSquares.defaultTolerance(DType.FLOAT32))
         .solve(f32.array(), data.y().to(DType.FLOAT32).array());
-    return new Design(f32, advice, s.meanSquaredError());
+    LossSurface surface = null;
+    if (degree == 1) {
+      // over the (w, b) the layer holds: x as it sees it (standardized when asked), y as it is trained on, float32
+      LossSurface l = LossSurface.of(f32.toDoubleArray(), data.y().to(DType.FLOAT32).toDoubleArray());
+      surface = l.flat() ? null : l;
+    }
+    return new Design(f32, advice, s.meanSquaredError(), surface);
   }
 
   /** [n, features], float32. */
@@ -51,6 +60,11 @@ final class Design {
 
   LearningRateAdvice advice() {
     return advice;
+  }
+
+  /** The loss over (w, b) for a line; null for a polynomial, or when x is constant (no single lowest point). */
+  LossSurface surface() {
+    return surface;
   }
 
   /** The least-squares mean squared error: the lowest loss any parameters reach. */

@@ -15,6 +15,7 @@ import io.gradfit.models.LinearModel;
 import io.gradfit.models.LinearRegression;
 import io.gradfit.models.PolynomialRegression;
 import io.gradfit.nn.Parameter;
+import io.gradfit.plot.LossSurface;
 import io.gradfit.tensor.DType;
 import io.gradfit.train.EpochMetrics;
 import io.gradfit.train.History;
@@ -35,6 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * models, {@link Trainer} and advisor. Thread-safe: every run builds its own model.
  */
 public final class PlayRuns {
+  /** Points along each side of the loss surface's grid unless the request says otherwise. */
+  static final int DEFAULT_GRID = 61;
+
   /** Degrees the page offers. */
   static final int MAX_DEGREE = 5;
   /** Learning rates accepted: wide enough for any slider position, finite. */
@@ -188,9 +192,9 @@ public final class PlayRuns {
     return new RunSettings(id, lr, epochs, opt, degree, standardize, seed);
   }
 
-  /** The grid size asked for ({@code grid}, default 61), checked against the limit. */
+  /** The grid size asked for ({@code grid}, default {@value #DEFAULT_GRID}), checked against the limit. */
   int grid(JsonNode body) {
-    int g = body != null && body.has("grid") ? integer(body, "grid") : 61;
+    int g = body != null && body.has("grid") ? integer(body, "grid") : DEFAULT_GRID;
     if (g < 2 || g > limits.maxGrid()) {
       throw new BadRequest("'grid' must be between 2 and " + limits.maxGrid() + ", got " + g);
     }
@@ -234,6 +238,11 @@ public final class PlayRuns {
    * its gradient at each; the least-squares optimum; the advisor; how the run ended.
    */
   ObjectNode run(RunSettings s) {
+    return run(s, DEFAULT_GRID);
+  }
+
+  /** As {@link #run(RunSettings)}, with the loss surface on a {@code grid} × {@code grid} grid for a line. */
+  ObjectNode run(RunSettings s, int grid) {
     PlayData d = dataSet(s.data());
     Design design = design(s);
     LinearModel model = s.degree() == 1
@@ -313,6 +322,10 @@ public final class PlayRuns {
     rows(steps.putArray("coefficients"), coefficients);
     rows(steps.putArray("gradient"), gradients);
 
+    if (design.surface() != null) {
+      o.set("surface", surface(design.surface(), params, h.stopReason() != StopReason.DIVERGED, grid));
+    }
+
     ObjectNode stop = o.putObject("stop");
     boolean diverged = h.stopReason() == StopReason.DIVERGED;
     stop.put("reason", h.stopReason().name().toLowerCase(java.util.Locale.ROOT));
@@ -323,6 +336,57 @@ public final class PlayRuns {
       double lastSeen = Double.isFinite(tl[tl.length - 1]) ? tl[tl.length - 1] : losses[losses.length - 1];
       stop.put("explanation", Divergence.explain(s, a, tl[0], lastSeen, tl.length));
     }
+    return o;
+  }
+
+  /**
+   * The loss over a window of the (w, b) plane: the smallest box around the optimum that holds the region where the
+   * loss is below the start's, widened by 15%, and, when the run did not diverge, every step of the path. A
+   * diverging path leaves it, as it should.
+   */
+  private static ObjectNode surface(LossSurface surface, List<double[]> path, boolean keepPath, int grid) {
+    double ow = surface.optimumW();
+    double ob = surface.optimumB();
+    double[] start = path.get(0);
+    double delta = surface.at(start[0], start[1]) - surface.optimumLoss();
+    if (!(delta > 0)) {
+      delta = Math.max(1e-6, surface.optimumLoss() * 0.1);
+    }
+    double w0 = ow - 1.15 * surface.reachW(delta);
+    double w1 = ow + 1.15 * surface.reachW(delta);
+    double b0 = ob - 1.15 * surface.reachB(delta);
+    double b1 = ob + 1.15 * surface.reachB(delta);
+    if (keepPath) {
+      for (double[] p : path) {
+        if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+          w0 = Math.min(w0, p[0]);
+          w1 = Math.max(w1, p[0]);
+          b0 = Math.min(b0, p[1]);
+          b1 = Math.max(b1, p[1]);
+        }
+      }
+    }
+    double[] w = new double[grid];
+    double[] b = new double[grid];
+    for (int i = 0; i < grid; i++) {
+      w[i] = w0 + (w1 - w0) * i / (grid - 1);
+      b[i] = b0 + (b1 - b0) * i / (grid - 1);
+    }
+    double[][] loss = surface.grid(w, b);
+    ObjectNode o = JSON.objectNode();
+    numbers(o.putArray("w"), w);
+    numbers(o.putArray("b"), b);
+    ArrayNode rows = o.putArray("loss");
+    for (double[] row : loss) {
+      ArrayNode r = rows.addArray();
+      for (double v : row) {
+        r.add((float) v); // a picture's precision, half the bytes
+      }
+    }
+    ObjectNode opt = o.putObject("optimum");
+    num(opt, "w", ow);
+    num(opt, "b", ob);
+    num(opt, "loss", surface.optimumLoss());
     return o;
   }
 

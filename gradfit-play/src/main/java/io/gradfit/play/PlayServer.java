@@ -201,6 +201,7 @@ public final class PlayServer implements AutoCloseable {
           + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     }
     RunSettings settings = runs.parse(body);
+    int grid = runs.grid(body);
     boolean got;
     try {
       got = running.tryAcquire(30, TimeUnit.SECONDS);
@@ -214,7 +215,7 @@ public final class PlayServer implements AutoCloseable {
     ObjectNode answer;
     long start = System.nanoTime();
     try {
-      answer = runs.run(settings);
+      answer = runs.run(settings, grid);
     } finally {
       running.release();
     }

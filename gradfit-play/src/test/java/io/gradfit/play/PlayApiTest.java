@@ -185,6 +185,41 @@ class PlayApiTest {
     assertThat(r.get("optimum").get("params").get(0).doubleValue()).isCloseTo(w, within(1e-9));
   }
 
+  /** The surface's grid holds the mean squared error of each (w, b), worked out here from the 15 points. */
+  @Test
+  void aLineComesWithItsLossSurfaceAndAPolynomialWithout() throws Exception {
+    float[] x = {3.3f, 4.4f, 5.5f, 6.71f, 6.93f, 4.168f, 9.779f, 6.182f, 7.59f, 2.167f, 7.042f, 10.791f, 5.313f,
+        7.997f, 3.1f};
+    float[] y = {1.7f, 2.76f, 2.09f, 3.19f, 1.694f, 1.573f, 3.366f, 2.596f, 2.53f, 1.221f, 2.827f, 3.465f, 1.65f,
+        2.904f, 1.3f};
+    JsonNode s = run("{\"grid\": 21}").get("surface");
+    assertThat(s.get("w")).hasSize(21);
+    assertThat(s.get("b")).hasSize(21);
+    assertThat(s.get("loss")).hasSize(21);
+    for (int j = 0; j < 21; j += 5) {
+      for (int i = 0; i < 21; i += 4) {
+        double w = s.get("w").get(i).doubleValue();
+        double b = s.get("b").get(j).doubleValue();
+        double mse = 0;
+        for (int r = 0; r < x.length; r++) {
+          double e = w * x[r] + b - y[r];
+          mse += e * e / x.length;
+        }
+        assertThat(s.get("loss").get(j).get(i).doubleValue()).as("(%s, %s)", w, b)
+            .isCloseTo(mse, within(1e-6 * mse));
+      }
+    }
+    // the window holds the start (w = 2.2691, b = 0) and the optimum
+    assertThat(s.get("w").get(0).doubleValue()).isLessThan(0.26);
+    assertThat(s.get("w").get(20).doubleValue()).isGreaterThan(2.2691);
+    assertThat(s.get("optimum").get("w").doubleValue()).isCloseTo(0.25999, within(1e-4));
+    assertThat(s.get("optimum").get("b").doubleValue()).isCloseTo(0.74767, within(1e-4));
+    assertThat(run("{\"degree\": 2}").has("surface")).isFalse();
+    HttpResponse<String> tooFine = post("/api/run", "{\"grid\": 1000}");
+    assertThat(tooFine.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(tooFine.body()).get("error").textValue()).contains("'grid' must be between 2 and 201");
+  }
+
   private static org.assertj.core.data.Offset<Double> within(double d) {
     return org.assertj.core.data.Offset.offset(d);
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gradfit.io.CsvData;
+import io.gradfit.io.CsvFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,6 +91,18 @@ class PlayPageTest {
     return Double.parseDouble(browser.findElement(By.id(id)).getAttribute("data-value"));
   }
 
+  /** Pixels of the fitted curve's colour (#d84315) on the canvases under {@code selector}: is it drawn? */
+  private static long curvePixels(String selector) {
+    return ((Number) js().executeScript("var n = 0;"
+        + "document.querySelectorAll(arguments[0]).forEach(function (c) {"
+        + "  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + "  for (var i = 0; i < d.length; i += 4)"
+        + "    if (Math.abs(d[i] - 216) < 30 && Math.abs(d[i + 1] - 67) < 30 && Math.abs(d[i + 2] - 21) < 30"
+        + "        && d[i + 3] > 200) n++;"
+        + "});"
+        + "return n;", selector)).longValue();
+  }
+
   private static JsonNode resource(String name) throws IOException {
     try (InputStream in = PlayPageTest.class.getResourceAsStream(name)) {
       return JSON.readTree(in);
@@ -102,6 +116,8 @@ class PlayPageTest {
     JsonNode notebook = resource("/lesson/lesson.json").get("linear");
     open(server.url());
     assertThat(browser.findElement(By.id("lr-value")).getText()).isEqualTo("0.01");
+    assertThat(curvePixels("#fit-chart canvas")).as("the fitted line is drawn").isGreaterThan(100);
+    assertThat(curvePixels("#surface")).as("the path is drawn on the surface").isGreaterThan(10);
     browser.findElement(By.id("reset")).click();
     assertThat(browser.findElement(By.id("step-index")).getText()).isEqualTo("0");
     assertThat(value("loss")).isEqualTo(notebook.get("loss_init").doubleValue());
@@ -186,6 +202,9 @@ class PlayPageTest {
     waitReady();
     assertThat(browser.findElement(By.id("degree-value")).getText()).isEqualTo("2");
     assertThat(browser.findElement(By.id("fit-kind")).getText()).isEqualTo("polynomial of degree 2");
+    assertThat(curvePixels("#fit-chart canvas")).as("the fitted parabola is drawn").isGreaterThan(100);
+    assertThat(browser.findElement(By.id("surface")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("surface-note")).getText()).contains("set the degree to 1");
     double quadraticOptimum = value("optimum");
     double last = value("loss");
     assertThat(quadraticOptimum).isGreaterThan(100);
@@ -205,17 +224,20 @@ class PlayPageTest {
   void sliderChangesAreAnsweredAndRedrawnQuickly() throws Exception {
     List<String> report = new ArrayList<>();
     report.add(measure(server, "lesson data, 15 rows, 11 epochs", 40));
+    // a 100 000-row file, read as gradfit play reads the user's file
+    Path file = Path.of("target", "play-100000-rows.csv");
+    Files.createDirectories(file.getParent());
     Random random = new Random(7);
-    int n = 100_000;
-    double[] x = new double[n];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = random.nextDouble() * 10;
-      y[i] = 0.26 * x[i] + 0.75 + random.nextGaussian() * 0.4;
+    StringBuilder csv = new StringBuilder("x,y\n");
+    for (int i = 0; i < 100_000; i++) {
+      double x = random.nextDouble() * 10;
+      csv.append(String.format(Locale.ROOT, "%.4f,%.4f%n", x, 0.26 * x + 0.75 + random.nextGaussian() * 0.4));
     }
-    PlayData big = PlayData.of("100000 rows", "x", "y", x, y);
+    Files.writeString(file, csv);
+    PlayData big = PlayData.of(CsvData.load(file, CsvFormat.DEFAULT, "y", List.of()));
+    assertThat(big.rows()).isEqualTo(100_000);
     try (PlayServer bigServer = PlayServer.start(new PlayRuns(List.of(big), Limits.defaults()), "127.0.0.1", 0)) {
-      report.add(measure(bigServer, "100 000 rows, 100 epochs", 20));
+      report.add(measure(bigServer, "100 000-row file, 100 epochs", 20));
     }
     Path out = Path.of("target", "play-speed.txt");
     Files.createDirectories(out.getParent());

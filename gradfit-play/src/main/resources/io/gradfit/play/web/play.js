@@ -23,6 +23,13 @@
     return a >= 1e5 || a < 1e-4 ? v.toExponential(4) : String(+v.toPrecision(5));
   }
 
+  // Axis labels: 0.01 … 1000 as they are, powers of ten beyond as 1e5.
+  function axisNum(v) {
+    if (v == null) return '';
+    var a = Math.abs(v);
+    return a !== 0 && (a >= 1e4 || a < 1e-3) ? v.toExponential(0).replace('+', '') : String(+v.toPrecision(4));
+  }
+
   function getJson(url) {
     return fetch(url, {headers: {'Accept': 'application/json'}}).then(function (r) {
       return r.json().then(function (body) {
@@ -194,7 +201,7 @@
         {label: 'loss', stroke: '#d84315', width: 2, points: {show: false}},
         {label: 'least-squares optimum', stroke: '#2e7d32', width: 1.5, dash: [6, 4], points: {show: false}}
       ],
-      axes: [{label: 'epoch'}, {label: 'loss', values: function (u, vals) { return vals.map(function (v) { return v == null ? '' : num(v); }); }, size: 70}],
+      axes: [{label: 'epoch'}, {label: 'loss', values: function (u, vals) { return vals.map(axisNum); }, size: 56}],
       hooks: {draw: [function (u) {
         if (!run) return;
         var x = u.valToPos(k, 'x', true), ctx = u.ctx;
@@ -288,17 +295,17 @@
     if (!run) return;
     placeBound(run.advice.maxStableLr);
     $('fit-kind').textContent = run.settings.degree === 1 ? 'line' : 'polynomial of degree ' + run.settings.degree;
-    charts.fit.setData(fitData(), false);
-    charts.loss.setData(lossData(), true);
+    // setData with its scales reset: uPlot recomputes the paths only then (the scales' ranges are fixed anyway)
+    charts.fit.setData(fitData());
+    charts.loss.setData(lossData());
     drawNumbers();
     drawSurface();
     drawMessages();
   }
 
   function drawStep() {
-    charts.fit.setData(fitData(), false);
-    charts.loss.setData(lossData(), false);
-    charts.loss.redraw(false);
+    charts.fit.setData(fitData());
+    charts.loss.setData(lossData());
     drawNumbers();
     drawSurface();
   }
