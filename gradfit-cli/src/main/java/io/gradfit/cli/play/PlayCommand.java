@@ -7,12 +7,9 @@ import io.gradfit.play.Limits;
 import io.gradfit.play.PlayData;
 import io.gradfit.play.PlayRuns;
 import io.gradfit.play.PlayServer;
-import java.awt.Desktop;
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +120,7 @@ public final class PlayCommand implements Callable<Integer> {
           + " lesson's data)" : "  (the lesson's data)"));
       out.println("Serving until stopped (Ctrl+C).");
       out.flush();
-      if (!noOpen && !browse(server.url())) {
+      if (!noOpen && !Browser.open(server.url())) {
         out.println("No browser could be opened here; open the address above in one.");
         out.flush();
       }
@@ -138,20 +135,6 @@ public final class PlayCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** Opens {@code url} in the desktop's browser; false where there is no desktop. */
-  static boolean browse(String url) {
-    if (GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
-        || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-      return false;
-    }
-    try {
-      Desktop.getDesktop().browse(URI.create(url));
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** The user's data: the target and one feature, given or the only numeric one. */
