@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -278,6 +279,7 @@ class PlayPageTest {
   @Test
   @Order(5)
   void screenshotForTheReadme() throws IOException {
+    browser.manage().window().setSize(new Dimension(1400, 1240)); // the whole page
     open(server.url());
     Path png = saveScreenshot("play.png");
     byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);

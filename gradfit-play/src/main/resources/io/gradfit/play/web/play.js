@@ -162,7 +162,7 @@
     charts.fit = new uPlot({
       width: chartWidth('fit-chart'), height: 280,
       scales: {x: {time: false, range: [xlo - xpad, xhi + xpad]}, y: {range: [ylo - pad, yhi + pad]}},
-      legend: {show: true},
+      legend: {live: false},
       cursor: {drag: {x: false, y: false}},
       series: [
         {label: points.feature},
