@@ -6,7 +6,6 @@ import io.gradfit.random.Generator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * One data set the page can play on: a single input column x and a target y, with the settings a run on it starts
@@ -172,14 +171,12 @@ public final class PlayData {
    * The generator a model's initial weights are drawn from: {@code new Generator(seed)}, as after
    * {@code torch.manual_seed(seed)}; on the lesson's cubic, after the first part's {@code randn(1)}.
    */
-  Supplier<Generator> generator(long seed) {
-    return () -> {
-      Generator g = new Generator(seed);
-      if (lessonStream) {
-        Tensor.randn(g, 1);
-      }
-      return g;
-    };
+  Generator generator(long seed) {
+    Generator g = new Generator(seed);
+    if (lessonStream) {
+      Tensor.randn(g, 1);
+    }
+    return g;
   }
 
   /** At most {@code max} rows, evenly spaced (all of them when there are that few), for drawing. */

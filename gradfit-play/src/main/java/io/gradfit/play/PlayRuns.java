@@ -14,7 +14,6 @@ import io.gradfit.models.FitReport;
 import io.gradfit.models.LinearModel;
 import io.gradfit.models.LinearRegression;
 import io.gradfit.models.PolynomialRegression;
-import io.gradfit.nn.Parameter;
 import io.gradfit.plot.LossSurface;
 import io.gradfit.tensor.DType;
 import io.gradfit.train.EpochMetrics;
@@ -246,8 +245,8 @@ public final class PlayRuns {
     PlayData d = dataSet(s.data());
     Design design = design(s);
     LinearModel model = s.degree() == 1
-        ? new LinearRegression(1, d.generator(s.seed()).get(), DType.FLOAT32)
-        : new PolynomialRegression(s.degree(), 1, false, d.generator(s.seed()).get(), DType.FLOAT32);
+        ? new LinearRegression(1, d.generator(s.seed()), DType.FLOAT32)
+        : new PolynomialRegression(s.degree(), 1, false, d.generator(s.seed()), DType.FLOAT32);
     List<double[]> params = new ArrayList<>();
     List<double[]> coefficients = new ArrayList<>();
     List<double[]> gradients = new ArrayList<>();
@@ -390,12 +389,9 @@ public final class PlayRuns {
     return o;
   }
 
+  /** [w…, b] as the linear layer holds them. */
   private static double[] layerParams(LinearModel model) {
-    List<Parameter> ps = model.parameters();
-    double[] w = model.linear().weight().value().toDoubleArray();
-    double b = model.linear().bias().value().item();
-    assert ps.size() == 2;
-    return concat(w, b);
+    return concat(model.linear().weight().value().toDoubleArray(), model.linear().bias().value().item());
   }
 
   /** The fitted curve's coefficients in the data's units, [c1, …, cd, intercept], for layer parameters p. */

@@ -2,6 +2,7 @@ package io.gradfit.play;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * 50 clients moving sliders at once for 10 seconds, on loopback: every request answered 200, none failed; the
- * latency percentiles are printed and written to target/play-load.txt (reported, not asserted: the machine is
+ * 50 clients moving sliders at once for 10 seconds, on loopback: every request answered 200, none failed, and the
+ * lesson's run, asked for now and then among the others, still ends on PyTorch's numbers; the latency percentiles are printed and written to target/play-load.txt (reported, not asserted: the machine is
  * shared).
  */
 class PlayLoadTest {
   private static final int CLIENTS = 50;
   private static final Duration LENGTH = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] OPTIMIZERS = {"sgd", "momentum", "nesterov", "adam"};
 
   @Test
@@ -39,7 +41,6 @@ class PlayLoadTest {
       AtomicLong diverged = new AtomicLong();
       long end = System.nanoTime() + LENGTH.toNanos();
       CountDownLatch done = new CountDownLatch(CLIENTS);
-      List<Thread> threads = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
         Random random = new Random(c);
         Thread t = new Thread(() -> {
@@ -48,7 +49,11 @@ class PlayLoadTest {
             boolean cubic = random.nextBoolean();
             double lr = cubic ? 0.001 : 0.01;
             int degree = cubic ? 3 : 1;
-            while (System.nanoTime() < end) {
+            for (int n = 0; System.nanoTime() < end; n++) {
+              if (n % 10 == 0) {
+                lessonRun(client, run, failures); // the lesson's numbers, whatever else runs at the same time
+                continue;
+              }
               lr = Math.min(cubic ? 0.02 : 0.05, Math.max(1e-5, lr * Math.exp(random.nextGaussian() * 0.3)));
               if (random.nextInt(10) == 0) {
                 degree = 1 + random.nextInt(5);
@@ -76,7 +81,6 @@ class PlayLoadTest {
             done.countDown();
           }
         }, "load-" + c);
-        threads.add(t);
         t.start();
       }
       done.await();
@@ -95,6 +99,21 @@ class PlayLoadTest {
       // and the server still answers afterwards
       assertThat(client.send(HttpRequest.newBuilder(URI.create(server.url() + "api/info")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** The lesson's default run must end where PyTorch's does (fit_reference.json: w 0.4018547832965851). */
+  private static void lessonRun(HttpClient client, URI run, ConcurrentLinkedQueue<String> failures) {
+    try {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(run).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      double w = JSON.readTree(r.body()).get("steps").get("params").get(11).get(0).doubleValue();
+      if (r.statusCode() != 200 || w != 0.4018547832965851) {
+        failures.add("the lesson's run under load: " + r.statusCode() + ", w = " + w);
+      }
+    } catch (Exception e) {
+      failures.add("the lesson's run under load: " + e);
     }
   }
 

@@ -194,6 +194,7 @@
     charts.loss = new uPlot({
       width: chartWidth('loss-chart'), height: 280,
       scales: {x: {time: false}, y: {distr: 3}},
+      legend: {live: false},
       cursor: {drag: {x: false, y: false}},
       series: [
         {label: 'step'},
