@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gradfit.autograd.NoGrad;
 import io.gradfit.autograd.Tensor;
 import io.gradfit.data.Dataset;
 import io.gradfit.data.LinearCoefficients;
@@ -410,9 +409,7 @@ public final class PlayRuns {
     if (gw == null || gb == null) {
       return nan(model.linear().inFeatures() + 1);
     }
-    try (NoGrad ignored = NoGrad.enter()) {
-      return concat(gw.toDoubleArray(), gb.item());
-    }
+    return concat(gw.toDoubleArray(), gb.item());
   }
 
   private static double[] nan(int n) {
