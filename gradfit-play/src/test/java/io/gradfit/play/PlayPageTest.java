@@ -8,6 +8,10 @@ import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -220,8 +224,36 @@ class PlayPageTest {
     saveScreenshot("play-cubic-degree-2.png");
   }
 
+  /** Each control redraws the page with the run the API computes for the page's settings. */
   @Test
   @Order(4)
+  void everyControlRedrawsWithTheServersRun() throws Exception {
+    open(server.url());
+    new Select(browser.findElement(By.id("optimizer"))).selectByValue("adam");
+    waitReady();
+    assertThat(value("loss")).isEqualTo(apiLoss("{\"optimizer\": \"adam\"}"));
+    browser.findElement(By.id("standardize")).click();
+    waitReady();
+    assertThat(value("loss")).isEqualTo(apiLoss("{\"optimizer\": \"adam\", \"standardize\": true}"));
+    WebElement seed = browser.findElement(By.id("seed"));
+    seed.clear();
+    seed.sendKeys("7");
+    waitReady();
+    assertThat(value("loss")).isEqualTo(apiLoss("{\"optimizer\": \"adam\", \"standardize\": true, \"seed\": 7}"));
+    assertThat(browser.findElement(By.cssSelector("#params th")).getText()).contains("standardized");
+  }
+
+  /** The last loss of a run, asked of the API directly. */
+  private static double apiLoss(String body) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()
+        + "api/run")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode loss = JSON.readTree(r.body()).get("steps").get("loss");
+    return loss.get(loss.size() - 1).doubleValue();
+  }
+
+  @Test
+  @Order(5)
   void sliderChangesAreAnsweredAndRedrawnQuickly() throws Exception {
     List<String> report = new ArrayList<>();
     report.add(measure(server, "lesson data, 15 rows, 11 epochs", 40));
@@ -277,7 +309,7 @@ class PlayPageTest {
    * updates the README's), so that a test run does not rewrite a committed file.
    */
   @Test
-  @Order(5)
+  @Order(6)
   void screenshotForTheReadme() throws IOException {
     browser.manage().window().setSize(new Dimension(1400, 1240)); // the whole page
     open(server.url());
