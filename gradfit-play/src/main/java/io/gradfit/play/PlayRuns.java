@@ -13,7 +13,6 @@ import io.gradfit.models.FitReport;
 import io.gradfit.models.LinearModel;
 import io.gradfit.models.LinearRegression;
 import io.gradfit.models.PolynomialRegression;
-import io.gradfit.plot.LossSurface;
 import io.gradfit.tensor.DType;
 import io.gradfit.train.EpochMetrics;
 import io.gradfit.train.History;
@@ -82,7 +81,7 @@ public final class PlayRuns {
       s.put("rows", d.rows());
       s.put("feature", d.feature());
       s.put("target", d.target());
-      s.set("defaults", settingsJson(d.defaults()));
+      s.set("defaults", Json.settings(d.defaults()));
     }
     ObjectNode l = o.putObject("limits");
     l.put("maxBodyBytes", limits.maxBodyBytes());
@@ -284,7 +283,7 @@ public final class PlayRuns {
     }
 
     ObjectNode o = JSON.objectNode();
-    o.set("settings", settingsJson(s));
+    o.set("settings", Json.settings(s));
     ObjectNode m = o.putObject("model");
     m.put("parameters", params.get(0).length);
     ArrayNode names = m.putArray("features");
@@ -294,34 +293,34 @@ public final class PlayRuns {
 
     LearningRateAdvice a = design.advice();
     ObjectNode adv = o.putObject("advice");
-    num(adv, "maxStableLr", a.maxStableLearningRate());
-    num(adv, "recommendedLr", a.recommendedLearningRate());
-    num(adv, "lambdaMax", a.lambdaMax());
-    num(adv, "lambdaMin", a.lambdaMin());
-    num(adv, "conditionNumber", a.conditionNumber());
-    num(adv, "standardizedConditionNumber", a.standardizedConditionNumber());
+    Json.num(adv, "maxStableLr", a.maxStableLearningRate());
+    Json.num(adv, "recommendedLr", a.recommendedLearningRate());
+    Json.num(adv, "lambdaMax", a.lambdaMax());
+    Json.num(adv, "lambdaMin", a.lambdaMin());
+    Json.num(adv, "conditionNumber", a.conditionNumber());
+    Json.num(adv, "standardizedConditionNumber", a.standardizedConditionNumber());
     adv.put("shouldStandardize", a.shouldStandardize());
     adv.put("verdict", a.verdict());
 
     ObjectNode opt = o.putObject("optimum");
-    num(opt, "loss", report.optimumLoss());
+    Json.num(opt, "loss", report.optimumLoss());
     report.optimum().ifPresent(c -> {
-      numbers(opt.putArray("coefficients"), c.weights());
-      num(opt, "intercept", c.intercept());
+      Json.numbers(opt.putArray("coefficients"), c.weights());
+      Json.num(opt, "intercept", c.intercept());
       LinearCoefficients layer = model.standardizer() == null ? c
           : model.standardizer().standardizedCoefficients(c.weights(), c.intercept());
-      numbers(opt.putArray("params"), concat(layer.weights(), layer.intercept()));
+      Json.numbers(opt.putArray("params"), concat(layer.weights(), layer.intercept()));
     });
 
     ObjectNode steps = o.putObject("steps");
     steps.put("count", losses.length);
-    numbers(steps.putArray("loss"), losses);
-    rows(steps.putArray("params"), params);
-    rows(steps.putArray("coefficients"), coefficients);
-    rows(steps.putArray("gradient"), gradients);
+    Json.numbers(steps.putArray("loss"), losses);
+    Json.rows(steps.putArray("params"), params);
+    Json.rows(steps.putArray("coefficients"), coefficients);
+    Json.rows(steps.putArray("gradient"), gradients);
 
     if (design.surface() != null) {
-      o.set("surface", surface(design.surface(), params, h.stopReason() != StopReason.DIVERGED, grid));
+      o.set("surface", SurfaceWindow.json(design.surface(), params, h.stopReason() != StopReason.DIVERGED, grid));
     }
 
     ObjectNode stop = o.putObject("stop");
@@ -334,57 +333,6 @@ public final class PlayRuns {
       double lastSeen = Double.isFinite(tl[tl.length - 1]) ? tl[tl.length - 1] : losses[losses.length - 1];
       stop.put("explanation", Divergence.explain(s, a, tl[0], lastSeen, tl.length));
     }
-    return o;
-  }
-
-  /**
-   * The loss over a window of the (w, b) plane: the smallest box around the optimum that holds the region where the
-   * loss is below the start's, widened by 15%, and, when the run did not diverge, every step of the path. A
-   * diverging path leaves it, as it should.
-   */
-  private static ObjectNode surface(LossSurface surface, List<double[]> path, boolean keepPath, int grid) {
-    double ow = surface.optimumW();
-    double ob = surface.optimumB();
-    double[] start = path.get(0);
-    double delta = surface.at(start[0], start[1]) - surface.optimumLoss();
-    if (!(delta > 0)) {
-      delta = Math.max(1e-6, surface.optimumLoss() * 0.1);
-    }
-    double w0 = ow - 1.15 * surface.reachW(delta);
-    double w1 = ow + 1.15 * surface.reachW(delta);
-    double b0 = ob - 1.15 * surface.reachB(delta);
-    double b1 = ob + 1.15 * surface.reachB(delta);
-    if (keepPath) {
-      for (double[] p : path) {
-        if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
-          w0 = Math.min(w0, p[0]);
-          w1 = Math.max(w1, p[0]);
-          b0 = Math.min(b0, p[1]);
-          b1 = Math.max(b1, p[1]);
-        }
-      }
-    }
-    double[] w = new double[grid];
-    double[] b = new double[grid];
-    for (int i = 0; i < grid; i++) {
-      w[i] = w0 + (w1 - w0) * i / (grid - 1);
-      b[i] = b0 + (b1 - b0) * i / (grid - 1);
-    }
-    double[][] loss = surface.grid(w, b);
-    ObjectNode o = JSON.objectNode();
-    numbers(o.putArray("w"), w);
-    numbers(o.putArray("b"), b);
-    ArrayNode rows = o.putArray("loss");
-    for (double[] row : loss) {
-      ArrayNode r = rows.addArray();
-      for (double v : row) {
-        r.add((float) v); // a picture's precision, half the bytes
-      }
-    }
-    ObjectNode opt = o.putObject("optimum");
-    num(opt, "w", ow);
-    num(opt, "b", ob);
-    num(opt, "loss", surface.optimumLoss());
     return o;
   }
 
@@ -422,42 +370,5 @@ public final class PlayRuns {
     double[] v = java.util.Arrays.copyOf(w, w.length + 1);
     v[w.length] = b;
     return v;
-  }
-
-  private static ObjectNode settingsJson(RunSettings s) {
-    ObjectNode o = JSON.objectNode();
-    o.put("data", s.data());
-    o.put("lr", s.lr());
-    o.put("epochs", s.epochs());
-    o.put("optimizer", s.optimizer().label());
-    o.put("degree", s.degree());
-    o.put("standardize", s.standardize());
-    o.put("seed", s.seed());
-    return o;
-  }
-
-  /** JSON has no NaN or infinity: those are null. */
-  static void num(ObjectNode o, String field, double v) {
-    if (Double.isFinite(v)) {
-      o.put(field, v);
-    } else {
-      o.putNull(field);
-    }
-  }
-
-  static void numbers(ArrayNode a, double[] values) {
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        a.add(v);
-      } else {
-        a.addNull();
-      }
-    }
-  }
-
-  private static void rows(ArrayNode a, List<double[]> rows) {
-    for (double[] r : rows) {
-      numbers(a.addArray(), r);
-    }
   }
 }
