@@ -18,8 +18,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PlayServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Connections served at once; a stalled client holds one of them. */
+  static final int MAX_CONNECTION_THREADS = 256;
+  /** Seconds a client has to send its request headers. */
+  static final int MAX_REQUEST_SECONDS = 10;
 
   static {
     // the body limit comes first; this only bounds what a parser would accept in any case
@@ -76,19 +81,27 @@ public final class PlayServer implements AutoCloseable {
    * @throws IOException if the address cannot be bound
    */
   public static PlayServer start(PlayRuns runs, String host, int port, Limits limits) throws IOException {
-    // Without TCP_NODELAY, the JDK server's separate writes of headers and body meet the client's delayed ACK: a
-    // 40 ms pause on some answers. Read once, when the JDK's server first starts.
+    // The JDK server's settings, read once when it first starts; a user's -D wins. Without TCP_NODELAY its
+    // separate writes of headers and body meet the client's delayed ACK (a 40 ms pause on some answers); maxReqTime
+    // closes connections whose request headers are not complete within 10 s.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
     }
     InetAddress address = InetAddress.getByName(host);
     HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 128);
     AtomicInteger count = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "gradfit-play-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    // A thread per connection being served, up to MAX_CONNECTION_THREADS: a client that stalls half-way through
+    // its request holds one thread, not the server. Beyond that, the JDK's dispatcher closes new connections.
+    // The runs themselves are bounded apart from this (Limits.concurrentRuns).
+    ExecutorService executor = new ThreadPoolExecutor(4, MAX_CONNECTION_THREADS, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "gradfit-play-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
     http.setExecutor(executor);
     int bound = http.getAddress().getPort();
     String shown = address.isAnyLocalAddress() ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
