@@ -241,6 +241,15 @@ class PlayPageTest {
     waitReady();
     assertThat(value("loss")).isEqualTo(apiLoss("{\"optimizer\": \"adam\", \"standardize\": true, \"seed\": 7}"));
     assertThat(browser.findElement(By.cssSelector("#params th")).getText()).contains("standardized");
+    // play animates the steps from the initial weights to the last, then stops
+    browser.findElement(By.id("reset")).click();
+    assertThat(browser.findElement(By.id("step-index")).getText()).isEqualTo("0");
+    browser.findElement(By.id("play")).click();
+    assertThat(browser.findElement(By.id("play")).getText()).isEqualTo("pause");
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("step-index")).getText()
+        .equals(d.findElement(By.id("step-count")).getText()));
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("play")).getText()
+        .equals("play"));
   }
 
   /** The last loss of a run, asked of the API directly. */

@@ -373,7 +373,8 @@
       changed();
     });
     $('degree').addEventListener('input', function () { $('degree-value').textContent = $('degree').value; changed(); });
-    ['optimizer', 'standardize', 'seed'].forEach(function (id) { $(id).addEventListener('change', changed); });
+    ['optimizer', 'standardize'].forEach(function (id) { $(id).addEventListener('change', changed); });
+    // text fields: 'input' at each keystroke (a 'change' on leaving the field would send the same run again)
     $('seed').addEventListener('input', changed);
     $('data').addEventListener('change', function () {
       var d = info.data.filter(function (x) { return x.id === $('data').value; })[0];
