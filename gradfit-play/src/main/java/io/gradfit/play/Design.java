@@ -34,12 +34,34 @@ final class Design {
       f = Standardizer.fit(f).transform(f);
     }
     Tensor f32 = f.to(DType.FLOAT32);
+    checkFinite(f32, data, degree);
     LossSurface surface = null;
     if (degree == 1) {
       LossSurface l = LossSurface.of(f32.toDoubleArray(), data.y().to(DType.FLOAT32).toDoubleArray());
       surface = l.flat() ? null : l;
     }
     return new Design(LearningRateAdvisor.advise(f32), surface);
+  }
+
+  /** Powers of large x leave float32's range (3.4e38), where the model computes: names the lowest such power. */
+  private static void checkFinite(Tensor f32, PlayData data, int degree) {
+    double[] v = f32.toDoubleArray();
+    int power = Integer.MAX_VALUE;
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        power = Math.min(power, i % degree + 1);
+      }
+    }
+    if (power == Integer.MAX_VALUE) {
+      return;
+    }
+    double largest = 0;
+    for (double x : data.xValues()) {
+      largest = Math.max(largest, Math.abs(x));
+    }
+    throw new IllegalArgumentException(data.feature() + (power == 1 ? "" : "^" + power) + " is beyond float32's"
+        + " range on this data (|" + data.feature() + "| up to " + Divergence.num(largest) + "): standardize, or"
+        + " lower the degree");
   }
 
   LearningRateAdvice advice() {

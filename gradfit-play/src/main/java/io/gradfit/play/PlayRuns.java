@@ -38,9 +38,11 @@ public final class PlayRuns {
 
   /** Degrees the page offers. */
   static final int MAX_DEGREE = 5;
-  /** Learning rates accepted: wide enough for any slider position, finite. */
-  static final double MIN_LR = 1e-9;
-  static final double MAX_LR = 1e3;
+  /**
+   * The largest learning rate accepted. There is no smallest but 0: a file's features can be so large that the
+   * advisor's safe step is 1e-20.
+   */
+  static final double MAX_LR = 1e6;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Set<String> FIELDS = Set.of("data", "lr", "epochs", "optimizer", "degree", "standardize",
@@ -88,7 +90,6 @@ public final class PlayRuns {
     l.put("maxEpochs", limits.maxEpochs());
     l.put("maxWork", limits.maxWork());
     l.put("maxGrid", limits.maxGrid());
-    l.put("minLr", MIN_LR);
     l.put("maxLr", MAX_LR);
     l.put("maxDegree", MAX_DEGREE);
     ArrayNode opts = o.putArray("optimizers");
@@ -146,8 +147,8 @@ public final class PlayRuns {
     String id = body.has("data") ? text(body, "data") : data.keySet().iterator().next();
     RunSettings d = dataSet(id).defaults();
     double lr = body.has("lr") ? number(body, "lr") : d.lr();
-    if (!(lr >= MIN_LR && lr <= MAX_LR)) {
-      throw new BadRequest("'lr' must be between " + MIN_LR + " and " + MAX_LR + ", got " + lr);
+    if (!(lr > 0 && lr <= MAX_LR)) {
+      throw new BadRequest("'lr' must be above 0 and at most " + MAX_LR + ", got " + lr);
     }
     int epochs = body.has("epochs") ? integer(body, "epochs") : d.epochs();
     if (epochs < 1 || epochs > limits.maxEpochs()) {

@@ -229,6 +229,9 @@ public final class PlayServer implements AutoCloseable {
     long start = System.nanoTime();
     try {
       answer = runs.run(settings, grid);
+    } catch (IllegalArgumentException e) {
+      // data this model cannot be fitted to (powers beyond float32's range, say): the user's to change
+      throw new BadRequest(422, "this run cannot be computed: " + e.getMessage());
     } finally {
       running.release();
     }

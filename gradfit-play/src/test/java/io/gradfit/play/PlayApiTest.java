@@ -260,7 +260,8 @@ class PlayApiTest {
   @Test
   void badRequestsGetA4xxWithAMessageAndTheServerGoesOn() throws Exception {
     String[][] cases = {
-        {"{\"lr\": -1}", "400", "'lr' must be between"},
+        {"{\"lr\": -1}", "400", "'lr' must be above 0 and at most 1000000.0"},
+        {"{\"lr\": 0}", "400", "'lr' must be above 0"},
         {"{\"lr\": \"fast\"}", "400", "'lr' must be a number"},
         {"{\"epochs\": 1000000}", "400", "'epochs' must be between 1 and 5000"},
         {"{\"epochs\": 2.5}", "400", "'epochs' must be a whole number"},
@@ -273,7 +274,7 @@ class PlayApiTest {
         {"{\"lr\": 0.01,", "400", "the body is not valid JSON"},
         {"[1, 2]", "400", "the body must be a JSON object"},
         {"", "400", "the body must be a JSON object"},
-        {"{\"lr\": 1e999}", "400", "'lr' must be between"},
+        {"{\"lr\": 1e999}", "400", "'lr' must be above 0"},
     };
     for (String[] c : cases) {
       HttpResponse<String> r = post("/api/run", c[0]);
@@ -291,6 +292,37 @@ class PlayApiTest {
     assertThat(get("/etc/passwd").statusCode()).isEqualTo(404);
     assertThat(get("/../pom.xml").statusCode()).isEqualTo(404);
     assertThat(run("{}").get("stop").get("reason").textValue()).isEqualTo("completed");
+  }
+
+  /** x near 10⁹: x⁵ overflows float32, x itself does not. */
+  @Test
+  void dataAModelCannotTakeGetA4xxAndTheServerGoesOn() throws Exception {
+    double[] x = {1e9, 2e9, 3e9, 4e9, 5e9};
+    double[] y = {1, 2, 3, 4, 5};
+    PlayRuns runs = new PlayRuns(java.util.List.of(PlayData.of("huge", "x", "y", x, y)), Limits.defaults());
+    try (PlayServer huge = PlayServer.start(runs, "127.0.0.1", 0)) {
+      HttpResponse<String> standardized = client.send(HttpRequest.newBuilder(URI.create(huge.url() + "api/run"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"degree\": 5, \"standardize\": true}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(standardized.statusCode()).as(standardized.body()).isEqualTo(200);
+      for (int degree = 1; degree <= 5; degree++) {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(huge.url() + "api/run"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"degree\": " + degree + ", \"epochs\": 20}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        // x⁴ = 6.25e38 and x⁵ are beyond float32's 3.4e38
+        assertThat(r.statusCode()).as("degree %d: %s", degree, r.body()).isEqualTo(degree < 4 ? 200 : 422);
+        assertThat(r.body()).doesNotContain("internal error", "\tat ");
+        if (degree >= 4) {
+          assertThat(JSON.readTree(r.body()).get("error").textValue()).isEqualTo("this run cannot be computed: x^4"
+              + " is beyond float32's range on this data (|x| up to 5e9): standardize, or lower the degree");
+        }
+      }
+      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(huge.url() + "api/info")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
