@@ -11,9 +11,10 @@ final class SurfaceWindow {
   private SurfaceWindow() {}
 
   /**
-   * The loss over a window of the (w, b) plane: the smallest box around the optimum that holds the region where the
-   * loss is below the start's, widened by 15%, and, when the run did not diverge, every step of the path. A
-   * diverging path leaves it, as it should.
+   * The loss over a window of the (w, b) plane: the box that holds the optimum, the start and, when the run did not
+   * diverge, every step of the path, with a margin of a quarter of its size (at least a tenth of the reach of the
+   * start's contour, so that a path along one axis still shows the valley's walls). A diverging path leaves it, as
+   * it should.
    */
   static ObjectNode json(LossSurface surface, List<double[]> path, boolean keepPath, int grid) {
     double ow = surface.optimumW();
@@ -23,10 +24,10 @@ final class SurfaceWindow {
     if (!(delta > 0)) {
       delta = Math.max(1e-6, surface.optimumLoss() * 0.1);
     }
-    double w0 = ow - 1.15 * surface.reachW(delta);
-    double w1 = ow + 1.15 * surface.reachW(delta);
-    double b0 = ob - 1.15 * surface.reachB(delta);
-    double b1 = ob + 1.15 * surface.reachB(delta);
+    double w0 = Math.min(ow, start[0]);
+    double w1 = Math.max(ow, start[0]);
+    double b0 = Math.min(ob, start[1]);
+    double b1 = Math.max(ob, start[1]);
     if (keepPath) {
       for (double[] p : path) {
         if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
@@ -37,6 +38,12 @@ final class SurfaceWindow {
         }
       }
     }
+    double padW = Math.max(0.25 * (w1 - w0), 0.1 * surface.reachW(delta));
+    double padB = Math.max(0.25 * (b1 - b0), 0.1 * surface.reachB(delta));
+    w0 -= padW;
+    w1 += padW;
+    b0 -= padB;
+    b1 += padB;
     double[] w = new double[grid];
     double[] b = new double[grid];
     for (int i = 0; i < grid; i++) {

@@ -202,7 +202,7 @@
         {label: 'loss', stroke: '#d84315', width: 2, points: {show: false}},
         {label: 'least-squares optimum', stroke: '#2e7d32', width: 1.5, dash: [6, 4], points: {show: false}}
       ],
-      axes: [{label: 'epoch'}, {label: 'loss', values: function (u, vals) { return vals.map(axisNum); }, size: 56}],
+      axes: [{label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]}, {label: 'loss', values: function (u, vals) { return vals.map(axisNum); }, size: 56}],
       hooks: {draw: [function (u) {
         if (!run) return;
         var x = u.valToPos(k, 'x', true), ctx = u.ctx;
