@@ -1,5 +1,6 @@
 package io.gradfit.play;
 
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.train.LearningRateAdvice;
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ final class Divergence {
     StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
         "Training diverged: the loss went from %s at epoch 1 to %s at epoch %d, and training stopped.",
         num(firstLoss), num(lastLoss), epochs));
-    if (s.optimizer() == Optimizers.SGD && s.lr() >= bound) {
+    if (s.optimizer() == OptimizerKind.SGD && s.lr() >= bound) {
       t.append(String.format(Locale.ROOT, " The learning rate %s is above %s, the largest stable step of plain"
           + " gradient descent on this data (2/λ_max of the loss's Hessian, λ_max = %s): every step overshoots the"
           + " minimum by more than it gained.", num(s.lr()), num(bound), num(advice.lambdaMax())));

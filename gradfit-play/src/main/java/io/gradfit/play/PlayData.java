@@ -1,5 +1,6 @@
 package io.gradfit.play;
 
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.autograd.Tensor;
 import io.gradfit.io.CsvData;
 import io.gradfit.random.Generator;
@@ -57,7 +58,7 @@ public final class PlayData {
       y[i] = LESSON_Y[i];
     }
     return new PlayData("lesson", "the lesson's 15 points", "x", "y", x, y,
-        new RunSettings("lesson", 0.01, 11, Optimizers.SGD, 1, false, 2017), false);
+        new RunSettings("lesson", 0.01, 11, OptimizerKind.SGD, 1, false, 2017), false);
   }
 
   /**
@@ -77,7 +78,7 @@ public final class PlayData {
       y[i] = 0.9 + 0.5 * x[i] + 3 * (x[i] * x[i]) + 2.4 * Math.pow(x[i], 3);
     }
     return new PlayData("cubic", "the lesson's cubic, y = 0.9 + 0.5x + 3x² + 2.4x³", "x", "y", x, y,
-        new RunSettings("cubic", 0.001, 101, Optimizers.SGD, 3, false, 2017), true);
+        new RunSettings("cubic", 0.001, 101, OptimizerKind.SGD, 3, false, 2017), true);
   }
 
   /**
@@ -104,7 +105,7 @@ public final class PlayData {
     double lr = io.gradfit.train.LearningRateAdvisor.advise(Tensor.of(xs).reshape(xs.length, 1))
         .recommendedLearningRate();
     return new PlayData("file", title, feature, target, xs, ys,
-        new RunSettings("file", lr, 100, Optimizers.SGD, 1, false, 2017), false);
+        new RunSettings("file", lr, 100, OptimizerKind.SGD, 1, false, 2017), false);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gradfit.play;
 
+import io.gradfit.optim.OptimizerKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -93,7 +94,7 @@ public final class PlayRuns {
     l.put("maxLr", MAX_LR);
     l.put("maxDegree", MAX_DEGREE);
     ArrayNode opts = o.putArray("optimizers");
-    for (Optimizers k : Optimizers.values()) {
+    for (OptimizerKind k : OptimizerKind.values()) {
       opts.add(k.label());
     }
     return o;
@@ -160,9 +161,9 @@ public final class PlayRuns {
           + " may take (epochs × rows ≤ " + limits.maxWork() + "); ask for at most "
           + limits.maxWork() / dataSet(id).rows() + " epochs");
     }
-    Optimizers opt = d.optimizer();
+    OptimizerKind opt = d.optimizer();
     if (body.has("optimizer")) {
-      opt = Optimizers.ofLabel(text(body, "optimizer"));
+      opt = OptimizerKind.ofLabel(text(body, "optimizer"));
       if (opt == null) {
         throw new BadRequest("'optimizer' must be one of sgd, momentum, nesterov, adam, got '"
             + body.get("optimizer").asText() + "'");

@@ -1,5 +1,7 @@
 package io.gradfit.play;
 
+import io.gradfit.optim.OptimizerKind;
+
 /**
  * The settings of one run, as the page sends them to {@code POST /api/run}.
  *
@@ -11,5 +13,5 @@ package io.gradfit.play;
  * @param standardize whether the model's features are standardized
  * @param seed seed of the initial weights, as {@code torch.manual_seed}
  */
-public record RunSettings(String data, double lr, int epochs, Optimizers optimizer, int degree, boolean standardize,
+public record RunSettings(String data, double lr, int epochs, OptimizerKind optimizer, int degree, boolean standardize,
     long seed) {}
