@@ -77,13 +77,17 @@ final class GradfitKernel extends BaseKernel {
   protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
     commManager.setMessageContext(message);
     ExecuteRequest request = message.getContent();
-    int count = executionCount.getAndIncrement();
+    // A silent request (a front end's own query) publishes nothing and does not count as a cell.
+    boolean silent = request.isSilent();
+    int count = silent ? executionCount.get() : executionCount.getAndIncrement();
     env.setBusyDeferIdle();
-    env.publish(new PublishExecuteInput(request.getCode(), count));
+    if (!silent) {
+      env.publish(new PublishExecuteInput(request.getCode(), count));
+    }
     DisplayData[] result = new DisplayData[1];
-    CellOutput.Sink out = new EnvSink(env, PublishStream.StreamType.OUT, count, result);
+    CellOutput.Sink out = new EnvSink(env, PublishStream.StreamType.OUT, result, silent);
     stdout.attach(out);
-    stderr.attach(new EnvSink(env, PublishStream.StreamType.ERR, count, result));
+    stderr.attach(new EnvSink(env, PublishStream.StreamType.ERR, result, silent));
     try {
       awaitStart();
       CellSource cell = new CellSource(request.getCode());
@@ -96,14 +100,16 @@ final class GradfitKernel extends BaseKernel {
       }
       stdout.detach();
       stderr.detach();
-      if (result[0] != null) {
+      if (result[0] != null && !silent) {
         env.publish(new PublishExecuteResult(count, result[0]));
       }
       env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
     } catch (CellError error) {
       stdout.detach();
       stderr.detach();
-      env.publish(new PublishError(error.name(), error.value(), error.traceback()));
+      if (!silent) {
+        env.publish(new PublishError(error.name(), error.value(), error.traceback()));
+      }
       ErrorReply reply = new ErrorReply(error.name(), error.value(), error.traceback());
       reply.setExecutionCount(count);
       env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
@@ -213,16 +219,20 @@ final class GradfitKernel extends BaseKernel {
     private final ShellReplyEnvironment env;
     private final PublishStream.StreamType stream;
     private final DisplayData[] result;
+    private final boolean silent;
 
-    EnvSink(ShellReplyEnvironment env, PublishStream.StreamType stream, int count, DisplayData[] result) {
+    EnvSink(ShellReplyEnvironment env, PublishStream.StreamType stream, DisplayData[] result, boolean silent) {
       this.env = env;
       this.stream = stream;
       this.result = result;
+      this.silent = silent;
     }
 
     @Override
     public void text(String text) {
-      env.publish(new PublishStream(stream, text));
+      if (!silent) {
+        env.publish(new PublishStream(stream, text));
+      }
     }
 
     @Override
@@ -231,7 +241,7 @@ final class GradfitKernel extends BaseKernel {
       data.forEach(display::putData);
       if (Display.KIND_RESULT.equals(kind)) {
         result[0] = display;
-      } else {
+      } else if (!silent) {
         env.publish(new PublishDisplayData(display));
       }
     }

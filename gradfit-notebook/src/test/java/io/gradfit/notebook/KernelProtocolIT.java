@@ -96,6 +96,21 @@ class KernelProtocolIT {
   }
 
   @Test
+  @Order(4)
+  void aSilentRequestRunsButPublishesNothing() throws Exception {
+    int before = kernel.execute("1").reply().content().get("execution_count").getAsInt();
+    JsonObject content = KernelClient.executeContent("int quiet = 4;\nSystem.out.println(\"not shown\");\nquiet");
+    content.addProperty("silent", true);
+    long sent = System.nanoTime();
+    KernelClient.Execution silent = kernel.collect(kernel.sendShell("execute_request", content), sent, 60_000);
+    assertThat(silent.status()).isEqualTo("ok");
+    assertThat(silent.iopub()).as("nothing but status messages").isEmpty();
+    KernelClient.Execution next = kernel.execute("quiet");
+    assertThat(result(next)).isEqualTo("4");
+    assertThat(next.reply().content().get("execution_count").getAsInt()).isEqualTo(before + 1);
+  }
+
+  @Test
   @Order(5)
   void figuresShowInlineAsPngAndSvg() throws Exception {
     KernelClient.Execution run = kernel.execute(
