@@ -39,6 +39,8 @@ class LessonNotebookIT {
     JsonObject notebook = Notebooks.read(output);
     Notebooks.assertNoErrors(notebook);
     Notebooks.assertFiguresDrawn(notebook, 10);
+    Notebooks.assertSameOutputs(notebook,
+        Notebooks.read(repository.resolve("notebooks/linear-regression-gradient-descent.ipynb")));
 
     JsonObject ref;
     try (java.io.InputStream in = LessonNotebookIT.class.getResourceAsStream("/lesson/lesson.json")) {

@@ -91,6 +91,39 @@ final class Notebooks {
     return tags;
   }
 
+  /**
+   * The committed notebook shows what the kernel produces now: the same cells, the same printed text and results
+   * as text, and images where the run has images (PNG bytes may differ with the fonts installed).
+   */
+  static void assertSameOutputs(JsonObject executed, JsonObject committed) {
+    List<JsonObject> run = codeCells(executed);
+    List<JsonObject> saved = codeCells(committed);
+    assertThat(saved).as("code cells").hasSameSizeAs(run);
+    for (int i = 0; i < run.size(); i++) {
+      assertThat(text(saved.get(i).get("source"))).isEqualTo(text(run.get(i).get("source")));
+      assertThat(outputSummary(saved.get(i))).as("committed outputs of " + text(run.get(i).get("source")))
+          .isEqualTo(outputSummary(run.get(i)));
+    }
+  }
+
+  private static List<String> outputSummary(JsonObject cell) {
+    List<String> summary = new ArrayList<>();
+    for (JsonElement output : cell.getAsJsonArray("outputs")) {
+      JsonObject o = output.getAsJsonObject();
+      String type = o.get("output_type").getAsString();
+      if (type.equals("stream")) {
+        summary.add(o.get("name").getAsString() + ": " + text(o.get("text")));
+      } else if (o.has("data")) {
+        JsonObject data = o.getAsJsonObject("data");
+        summary.add(type + " " + new java.util.TreeSet<>(data.keySet()) + ": " + text(data.get("text/plain"))
+            + (data.has("text/html") ? text(data.get("text/html")) : ""));
+      } else {
+        summary.add(type);
+      }
+    }
+    return summary;
+  }
+
   /** Everything the notebook printed to stdout, cell after cell, as lines. */
   static List<String> stdoutLines(JsonObject notebook) {
     StringBuilder all = new StringBuilder();

@@ -31,6 +31,7 @@ class OwnDataNotebookIT {
     JsonObject notebook = Notebooks.read(output);
     Notebooks.assertNoErrors(notebook);
     Notebooks.assertFiguresDrawn(notebook, 4);
+    Notebooks.assertSameOutputs(notebook, Notebooks.read(repository.resolve("notebooks/your-own-data.ipynb")));
     String html = Notebooks.codeCells(notebook).stream()
         .filter(c -> Notebooks.tags(c).contains("table"))
         .flatMap(c -> c.getAsJsonArray("outputs").asList().stream())
