@@ -46,7 +46,7 @@ final class GradfitKernel extends BaseKernel {
 
   GradfitKernel(KernelOptions options) {
     super(NAME, Version.current(), languageInfo(),
-        List.of(new HelpLink("gradfit", "https://github.com/gradfit/gradfit#notebook")),
+        List.<HelpLink>of(),
         null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
         new StringStyler(null, null, null, line -> ""));
     PrintStream log = System.err;
