@@ -1,5 +1,6 @@
 package io.gradfit.notebook;
 
+import io.gradfit.notebook.runtime.CellAgent;
 import io.gradfit.notebook.runtime.Display;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,6 +36,9 @@ final class Evaluator implements AutoCloseable {
   }
 
   /** GRADFIT_NOTEBOOK_TRACE=1 logs how long each snippet takes (to the kernel's standard error). */
+  /** How long the cells' process may take to start and connect (a loaded machine is slow to start a JVM). */
+  private static final int LAUNCH_TIMEOUT_MILLIS = 60_000;
+
   private static final boolean TRACE = "1".equals(System.getenv("GRADFIT_NOTEBOOK_TRACE"));
 
   private final KernelOptions options;
@@ -58,12 +62,7 @@ final class Evaluator implements AutoCloseable {
 
   /** Starts JShell and its remote process, with gradfit on the class path and the notebook's imports. */
   synchronized void start() {
-    JShell fresh = JShell.builder()
-        .out(out)
-        .err(err)
-        .in(InputStream.nullInputStream())
-        .remoteVMOptions(options.remoteVmOptions().toArray(String[]::new))
-        .build();
+    JShell fresh = build();
     agentDied = false;
     fresh.onShutdown(closed -> {
       if (!closing) {
@@ -85,6 +84,36 @@ final class Evaluator implements AutoCloseable {
       }
     }
     shell = fresh;
+  }
+
+  /**
+   * JShell with {@link CellAgent} as its remote agent, which needs the kernel's class path on the remote process's
+   * command line; JDI splits that line on spaces, so a class path with a space (or an agent that cannot start)
+   * falls back to JShell's own agent, slower by Nagle's delays but otherwise the same.
+   */
+  private JShell build() {
+    String classPath = String.join(java.io.File.pathSeparator, options.classPath());
+    if (!classPath.contains(" ")) {
+      List<String> vmOptions = new ArrayList<>(options.remoteVmOptions());
+      vmOptions.add("--class-path");
+      vmOptions.add(classPath);
+      try {
+        return builder(vmOptions)
+            .executionEngine("jdi:remoteAgent(" + CellAgent.class.getName() + "),timeout(" + LAUNCH_TIMEOUT_MILLIS + ")")
+            .build();
+      } catch (IllegalStateException e) {
+        err.println("gradfit kernel: the cells' agent did not start (" + e.getMessage() + "); using JShell's own");
+      }
+    }
+    return builder(options.remoteVmOptions()).build();
+  }
+
+  private JShell.Builder builder(List<String> vmOptions) {
+    return JShell.builder()
+        .out(out)
+        .err(err)
+        .in(InputStream.nullInputStream())
+        .remoteVMOptions(vmOptions.toArray(String[]::new));
   }
 
   JShell shell() {
