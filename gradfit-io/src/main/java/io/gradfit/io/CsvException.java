@@ -41,7 +41,8 @@ public class CsvException extends RuntimeException {
         case '\r' -> escaped.append("\\r");
         case '\t' -> escaped.append("\\t");
         default -> {
-          if (c < ' ' || c == 0x7F) {
+          // C0 and C1 controls (U+0085 is a line break to Unicode) and the Unicode line and paragraph separators
+          if (c < ' ' || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
             escaped.append(String.format("\\u%04x", (int) c));
           } else {
             escaped.append(c);
