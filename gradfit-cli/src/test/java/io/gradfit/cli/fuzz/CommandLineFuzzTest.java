@@ -39,6 +39,12 @@ class CommandLineFuzzTest {
   private static final String[] NUMBERS = {"0", "1", "-1", "2", "3", "10", "0.5", "1e-3", "-0", "NaN", "Infinity",
       "-Infinity", "1e400", "2147483648", "9999999", "0x10", "1,5", "", " ", "one"};
 
+  /**
+   * Commands left out: {@code play} serves until stopped (and opens a browser), {@code notebook install} installs a
+   * Jupyter kernel for the user. Their own input (HTTP requests, kernel messages) needs fuzz targets of its own.
+   */
+  private static final Set<String> LEFT_OUT = Set.of("play", "notebook");
+
   private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "gradfit-cli-fuzz");
     t.setDaemon(true);
@@ -72,7 +78,8 @@ class CommandLineFuzzTest {
     CommandLine root = Main.newCommandLine(false);
     commands = new ArrayList<>();
     commands.add(root.getCommandSpec());
-    root.getSubcommands().values().forEach(c -> commands.add(c.getCommandSpec()));
+    root.getSubcommands().values().stream().map(CommandLine::getCommandSpec)
+        .filter(c -> !LEFT_OUT.contains(c.name())).distinct().forEach(commands::add);
     FAST = java.util.stream.IntStream.range(0, commands.size())
         .filter(i -> Set.of("fit", "predict", "sweep").contains(commands.get(i).name())).toArray();
   }
@@ -121,6 +128,15 @@ class CommandLineFuzzTest {
         case 4 -> args.add(data.pickValue(paths)); // a positional file
         case 5 -> args.add(data.pickValue(NUMBERS));
         default -> args.add(word(data));
+      }
+    }
+    // a random word may spell a left-out command: where picocli would take it for the command, it is changed
+    for (int i = 0; i < args.size(); i++) {
+      if (!args.get(i).startsWith("-")) {
+        if (LEFT_OUT.contains(args.get(i))) {
+          args.set(i, "x" + args.get(i));
+        }
+        break;
       }
     }
     return args;
