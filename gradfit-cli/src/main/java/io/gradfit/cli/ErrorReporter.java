@@ -58,6 +58,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         message += " (did you mean " + String.join(" or ", suggestions) + "?)";
       }
     }
+    // the user's words may hold line breaks (an argument "a\nb"): the message must stay one line
+    message = oneLine(message, ex);
     err.println("gradfit: " + message);
     if (debug) {
       ex.printStackTrace(err);

@@ -108,6 +108,15 @@ class MainTest {
             "gradfit: Unknown command: 'fly'", "Try 'gradfit --help' for more information.");
   }
 
+  @Test
+  void anUnknownCommandWithALineBreakStaysOneLine() {
+    Run r = run("\n: "); // found by CommandLineFuzzTest (its input crash-e2273ae3...)
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines())
+        .containsExactly("gradfit: Unknown command: ' : '", "Try 'gradfit --help' for more information.");
+  }
+
   // --- errors raised by commands, through a test-only subcommand ---------------------------------
 
   @Command(name = "probe")
