@@ -3,6 +3,8 @@
 #
 #   ./fuzz.sh          # about 30 s per target, as CI runs it (.ci/run)
 #   ./fuzz.sh 600      # ten minutes per target
+#   GRADFIT_FUZZ_SEED=1 ./fuzz.sh 25   # libFuzzer's random choices from a fixed seed, as CI runs it: the same
+#                                      # inputs in the same order, so a CI run can be replayed here
 #
 # The normal build (./test.sh) runs the same targets in regression mode: on the inputs committed under
 # src/test/resources/.../<Class>Inputs/<method>/. Here Jazzer mutates those inputs, guided by coverage. An input
@@ -29,7 +31,7 @@ for target in "${targets[@]}"; do
   # @FuzzTest's maxDuration. -timeout: an input that takes longer than 20 s is a hang.
   if ! ./mvnw -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       -DJAZZER_FUZZ=1 -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$seconds" \
-      -Djazzer.internal.arg.2=-timeout=20 >&2; then
+      -Djazzer.internal.arg.2=-timeout=20 ${GRADFIT_FUZZ_SEED:+-Djazzer.internal.arg.3=-seed=$GRADFIT_FUZZ_SEED} >&2; then
     failed+=("$test")
   fi
 done
