@@ -9,7 +9,7 @@ package io.gradfit.tensor.kernels;
  * </pre>
  * the values of {@code BceWithLogitsLoss} (mean) on {@code x.mm(w).add(b)} and its backward, without the [N, 1]
  * arrays. Computed in double, one exp and one log1p per row, so the result equals the autograd path's within float32
- * rounding. Chunks and threads as {@link LinearMseKernel}: the same bits on any number of threads.
+ * rounding; with the Vector API, several rows per step ({@link LossLoops}). Chunks and threads as {@link LinearMseKernel}: the same bits on any number of threads.
  */
 public final class LogisticKernel {
   private LogisticKernel() {}
@@ -29,10 +29,15 @@ public final class LogisticKernel {
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static LinearMseKernel.Result compute(float[] x, float[] y, double[] w, double b, int threads) {
+    return compute(x, y, w, b, threads, LossLoops.BEST);
+  }
+
+  /** As {@link #compute(float[], float[], double[], double, int)} with the given loops (tests compare them). */
+  static LinearMseKernel.Result compute(float[] x, float[] y, double[] w, double b, int threads, LossLoops loops) {
     LinearMseKernel.checkSizes(x.length, y.length, w.length);
     int n = y.length;
     int d = w.length;
-    double[] t = LinearMseKernel.totals(n, d, threads, (from, to, sums, at) -> rows(x, y, w, b, from, to, sums, at));
+    double[] t = LinearMseKernel.totals(n, d, threads, (from, to, sums, at) -> loops.logistic(x, y, w, b, from, to, sums, at));
     double[] gradW = new double[d];
     for (int j = 0; j < d; j++) gradW[j] = t[2 + j] / n;
     return new LinearMseKernel.Result(t[0] / n, gradW, t[1] / n);

@@ -1,0 +1,135 @@
+package io.gradfit.tensor.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API row loops of {@link LogisticKernel} and {@link PolynomialKernel}: as many rows at a time as the CPU's
+ * widest vector holds doubles (eight with AVX-512, four with AVX2), every sum in double.
+ *
+ * <ul>
+ *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
+ *   the one exp and one log1p per row (the JDK's vector math, Intel SVML on x86), σ(z) − y and every sum are vector
+ *   operations. A feature costs one gather per block of rows, so many features cost many gathers.
+ *   <li>Polynomial: the column is contiguous; its powers are products of the loaded lanes.
+ * </ul>
+ * Lanes are added in a fixed order at the end of each chunk. The vector exp and log1p may differ from
+ * {@code Math.exp} and {@code Math.log1p} in the last bit, and the JDK may use either before the loop is compiled, so
+ * the logistic sums are reproducible to the last bits only once compiled; they stay within float32 rounding of the
+ * autograd path either way (FusedLossesTest runs with the module too).
+ *
+ * <p>NOTE: compiled apart with {@code --add-modules jdk.incubator.vector} (src/main/vector, see gradfit-core's pom)
+ * and loaded by name from {@link LossLoops}, only when the JVM has the module.
+ */
+final class VectorLossRows implements LossLoops {
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = D.length();
+  private static final VectorSpecies<Float> F =
+      FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(D.vectorBitSize() / 2));
+
+  private VectorLossRows() {}
+
+  /** The loops, or null on hardware whose widest vectors hold fewer than four doubles. */
+  static LossLoops create() {
+    return L >= 4 ? new VectorLossRows() : null;
+  }
+
+  @Override
+  public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+    int d = w.length;
+    int[] stride = new int[L];
+    for (int r = 0; r < L; r++) stride[r] = r * d;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector one = DoubleVector.broadcast(D, 1);
+    DoubleVector zero = DoubleVector.zero(D);
+    DoubleVector l = zero;
+    DoubleVector s = zero;
+    double[] g = new double[d];
+    int i = from;
+    for (; i + L <= to; i += L) {
+      int k = i * d;
+      DoubleVector z = bv;
+      for (int j = 0; j < d; j++) {
+        z = widen(FloatVector.fromArray(F, x, k + j, stride, 0)).fma(DoubleVector.broadcast(D, w[j]), z);
+      }
+      DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
+      DoubleVector ez = z.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
+      l = l.add(z.max(zero).sub(z.mul(yv)).add(ez.lanewise(VectorOperators.LOG1P)));
+      DoubleVector onePlus = ez.add(one);
+      VectorMask<Double> positive = z.compare(VectorOperators.GE, 0);
+      DoubleVector r = ez.div(onePlus).blend(one.div(onePlus), positive).sub(yv); // σ(z) − y
+      s = s.add(r);
+      for (int j = 0; j < d; j++) {
+        g[j] += lanes(r.mul(widen(FloatVector.fromArray(F, x, k + j, stride, 0))));
+      }
+    }
+    sums[at] += lanes(l);
+    sums[at + 1] += lanes(s);
+    for (int j = 0; j < d; j++) sums[at + 2 + j] += g[j];
+    LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than one vector
+  }
+
+  @Override
+  public void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
+      double[] sums, int at) {
+    float[] tf = column instanceof float[] f ? f : null;
+    double[] td = column instanceof double[] dd ? dd : null;
+    DoubleVector a1 = DoubleVector.broadcast(D, a[0]), a2 = DoubleVector.broadcast(D, a[1]);
+    DoubleVector a3 = DoubleVector.broadcast(D, a[2]), a4 = DoubleVector.broadcast(D, a[3]);
+    DoubleVector a5 = DoubleVector.broadcast(D, a[4]);
+    DoubleVector c1 = DoubleVector.broadcast(D, c[0]), c2 = DoubleVector.broadcast(D, c[1]);
+    DoubleVector c3 = DoubleVector.broadcast(D, c[2]), c4 = DoubleVector.broadcast(D, c[3]);
+    DoubleVector c5 = DoubleVector.broadcast(D, c[4]);
+    DoubleVector w1 = DoubleVector.broadcast(D, w[0]), w2 = DoubleVector.broadcast(D, w[1]);
+    DoubleVector w3 = DoubleVector.broadcast(D, w[2]), w4 = DoubleVector.broadcast(D, w[3]);
+    DoubleVector w5 = DoubleVector.broadcast(D, w[4]);
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector zero = DoubleVector.zero(D);
+    // powers above the degree are 0, never computed (t^5 of a large t would be infinite, and ∞·0 is NaN)
+    boolean h2 = a[1] != 0, h3 = a[2] != 0, h4 = a[3] != 0, h5 = a[4] != 0;
+    DoubleVector q = zero, s = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
+    int i = from;
+    for (; i + L <= to; i += L) {
+      DoubleVector t1 = tf != null ? widen(FloatVector.fromArray(F, tf, i)) : DoubleVector.fromArray(D, td, i);
+      DoubleVector t2 = h2 ? t1.mul(t1) : zero;
+      DoubleVector t3 = h3 ? t2.mul(t1) : zero;
+      DoubleVector t4 = h4 ? t2.mul(t2) : zero;
+      DoubleVector t5 = h5 ? t4.mul(t1) : zero;
+      DoubleVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
+      DoubleVector f5 = t5.fma(a5, c5);
+      DoubleVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv)))))
+          .sub(widen(FloatVector.fromArray(F, y, i)));
+      q = e.fma(e, q);
+      s = s.add(e);
+      g1 = e.fma(f1, g1);
+      g2 = e.fma(f2, g2);
+      g3 = e.fma(f3, g3);
+      g4 = e.fma(f4, g4);
+      g5 = e.fma(f5, g5);
+    }
+    sums[at] += lanes(q);
+    sums[at + 1] += lanes(s);
+    sums[at + 2] += lanes(g1);
+    sums[at + 3] += lanes(g2);
+    sums[at + 4] += lanes(g3);
+    sums[at + 5] += lanes(g4);
+    sums[at + 6] += lanes(g5);
+    LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at);
+  }
+
+  private static DoubleVector widen(FloatVector v) {
+    return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+  }
+
+  /** The sum of the lanes, in index order (never reduceLanes, whose order may change once compiled). */
+  private static double lanes(DoubleVector v) {
+    double[] a = v.toArray();
+    double t = 0;
+    for (double x : a) t += x;
+    return t;
+  }
+}
