@@ -9,7 +9,8 @@ package io.gradfit.tensor.kernels;
  * </pre>
  * the values of {@code BceWithLogitsLoss} (mean) on {@code x.mm(w).add(b)} and its backward, without the [N, 1]
  * arrays. Computed in double, one exp and one log1p per row, so the result equals the autograd path's within float32
- * rounding; with the Vector API, several rows per step ({@link LossLoops}). Chunks and threads as {@link LinearMseKernel}: the same bits on any number of threads.
+ * rounding; with the Vector API, several rows per step ({@link LossLoops}). Chunks and threads as
+ * {@link LinearMseKernel}: the same bits on any number of threads.
  */
 public final class LogisticKernel {
   private LogisticKernel() {}
@@ -37,7 +38,8 @@ public final class LogisticKernel {
     LinearMseKernel.checkSizes(x.length, y.length, w.length);
     int n = y.length;
     int d = w.length;
-    double[] t = LinearMseKernel.totals(n, d, threads, (from, to, sums, at) -> loops.logistic(x, y, w, b, from, to, sums, at));
+    double[] t = LinearMseKernel.totals(n, d, threads,
+        (from, to, sums, at) -> loops.logistic(x, y, w, b, from, to, sums, at));
     double[] gradW = new double[d];
     for (int j = 0; j < d; j++) gradW[j] = t[2 + j] / n;
     return new LinearMseKernel.Result(t[0] / n, gradW, t[1] / n);
