@@ -40,37 +40,99 @@ final class VectorLossRows implements LossLoops {
 
   @Override
   public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+    if (w.length <= 3) {
+      logisticFew(x, y, w, b, from, to, sums, at);
+    } else {
+      logisticRows(x, y, w, b, from, to, sums, at);
+    }
+  }
+
+  /** One to three features, gathered once per block of L rows (unused features are zero vectors). */
+  private static void logisticFew(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums,
+      int at) {
     int d = w.length;
     int[] stride = new int[L];
     for (int r = 0; r < L; r++) stride[r] = r * d;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector one = DoubleVector.broadcast(D, 1);
     DoubleVector zero = DoubleVector.zero(D);
-    DoubleVector l = zero;
-    DoubleVector s = zero;
-    double[] g = new double[d];
+    DoubleVector w0 = DoubleVector.broadcast(D, w[0]);
+    DoubleVector w1 = d > 1 ? DoubleVector.broadcast(D, w[1]) : zero;
+    DoubleVector w2 = d > 2 ? DoubleVector.broadcast(D, w[2]) : zero;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector l = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
     int i = from;
     for (; i + L <= to; i += L) {
       int k = i * d;
-      DoubleVector z = bv;
-      for (int j = 0; j < d; j++) {
-        z = widen(FloatVector.fromArray(F, x, k + j, stride, 0)).fma(DoubleVector.broadcast(D, w[j]), z);
-      }
+      DoubleVector x0 = widen(FloatVector.fromArray(F, x, k, stride, 0));
+      DoubleVector x1 = d > 1 ? widen(FloatVector.fromArray(F, x, k + 1, stride, 0)) : zero;
+      DoubleVector x2 = d > 2 ? widen(FloatVector.fromArray(F, x, k + 2, stride, 0)) : zero;
+      DoubleVector z = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv)));
       DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
       DoubleVector ez = z.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
-      l = l.add(z.max(zero).sub(z.mul(yv)).add(ez.lanewise(VectorOperators.LOG1P)));
-      DoubleVector onePlus = ez.add(one);
-      VectorMask<Double> positive = z.compare(VectorOperators.GE, 0);
-      DoubleVector r = ez.div(onePlus).blend(one.div(onePlus), positive).sub(yv); // σ(z) − y
+      l = l.add(loss(z, yv, ez, zero));
+      DoubleVector r = slope(z, yv, ez);
       s = s.add(r);
-      for (int j = 0; j < d; j++) {
-        g[j] += lanes(r.mul(widen(FloatVector.fromArray(F, x, k + j, stride, 0))));
+      g0 = r.fma(x0, g0);
+      g1 = r.fma(x1, g1);
+      g2 = r.fma(x2, g2);
+    }
+    sums[at] += lanes(l);
+    sums[at + 1] += lanes(s);
+    sums[at + 2] += lanes(g0);
+    if (d > 1) {
+      sums[at + 3] += lanes(g1);
+    }
+    if (d > 2) {
+      sums[at + 4] += lanes(g2);
+    }
+    LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than one vector
+  }
+
+  /**
+   * Four features and more: each row's logit from L features per vector (lanes folded in index order), the loss and
+   * σ(z) − y of L rows as vectors, then each row's gradient lane-wise.
+   */
+  private static void logisticRows(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums,
+      int at) {
+    int d = w.length;
+    int full = d - d % L;
+    double[] zs = new double[L];
+    double[] rs = new double[L];
+    double[] g = new double[d];
+    DoubleVector zero = DoubleVector.zero(D);
+    DoubleVector l = zero;
+    DoubleVector s = zero;
+    int i = from;
+    for (; i + L <= to; i += L) {
+      for (int row = 0; row < L; row++) {
+        int k = (i + row) * d;
+        DoubleVector dot = zero;
+        for (int j = 0; j < full; j += L) {
+          dot = widen(FloatVector.fromArray(F, x, k + j)).fma(DoubleVector.fromArray(D, w, j), dot);
+        }
+        double z = lanes(dot) + b;
+        for (int j = full; j < d; j++) z = Math.fma(x[k + j], w[j], z);
+        zs[row] = z;
+      }
+      DoubleVector z = DoubleVector.fromArray(D, zs, 0);
+      DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
+      DoubleVector ez = z.abs().neg().lanewise(VectorOperators.EXP);
+      l = l.add(loss(z, yv, ez, zero));
+      DoubleVector r = slope(z, yv, ez);
+      s = s.add(r);
+      r.intoArray(rs, 0);
+      for (int row = 0; row < L; row++) {
+        int k = (i + row) * d;
+        DoubleVector rv = DoubleVector.broadcast(D, rs[row]);
+        for (int j = 0; j < full; j += L) {
+          widen(FloatVector.fromArray(F, x, k + j)).fma(rv, DoubleVector.fromArray(D, g, j)).intoArray(g, j);
+        }
+        for (int j = full; j < d; j++) g[j] = Math.fma(rs[row], x[k + j], g[j]);
       }
     }
     sums[at] += lanes(l);
     sums[at + 1] += lanes(s);
     for (int j = 0; j < d; j++) sums[at + 2 + j] += g[j];
-    LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than one vector
+    LogisticKernel.rows(x, y, w, b, i, to, sums, at);
   }
 
   @Override
@@ -119,6 +181,18 @@ final class VectorLossRows implements LossLoops {
     sums[at + 5] += lanes(g4);
     sums[at + 6] += lanes(g5);
     LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at);
+  }
+
+  /** max(z, 0) − z·y + log1p(e^−|z|), given ez = e^−|z|. */
+  private static DoubleVector loss(DoubleVector z, DoubleVector y, DoubleVector ez, DoubleVector zero) {
+    return z.max(zero).sub(z.mul(y)).add(ez.lanewise(VectorOperators.LOG1P));
+  }
+
+  /** σ(z) − y, given ez = e^−|z|: 1/(1 + ez) for z ≥ 0, ez/(1 + ez) below. */
+  private static DoubleVector slope(DoubleVector z, DoubleVector y, DoubleVector ez) {
+    DoubleVector onePlus = ez.add(1);
+    VectorMask<Double> positive = z.compare(VectorOperators.GE, 0);
+    return ez.div(onePlus).blend(DoubleVector.broadcast(D, 1).div(onePlus), positive).sub(y);
   }
 
   private static DoubleVector widen(FloatVector v) {
