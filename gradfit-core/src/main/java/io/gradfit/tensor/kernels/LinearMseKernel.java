@@ -156,10 +156,17 @@ public final class LinearMseKernel {
     }
   }
 
-  /** The scalar float32 row loop: one fused loop for up to three features, else cache blocks of rows. */
+  /**
+   * The scalar float32 row loop: one fused loop for up to three features and for 16 to 19, else cache blocks of
+   * rows.
+   */
   static void scalar(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     if (w.length <= FewFeatures.MAX) {
       FewFeatures.sums(x, y, w, b, from, to, sums, at);
+      return;
+    }
+    if (SixteenFeatures.fits(w.length)) {
+      SixteenFeatures.sums(x, y, w, b, from, to, sums, at);
       return;
     }
     double[] e = new double[BLOCK_ROWS];
