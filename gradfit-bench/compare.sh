@@ -2,11 +2,12 @@
 # Every speed figure of issue 13 in one run, each against the memory floor measured in the same run:
 #   - the floor: Java (MemoryFloorBench, Vector API accumulators, 1 and 2 threads) and C (c/read_floor.c,
 #     compiled here with gcc -O3 -march=native when gcc exists), for the bytes of N rows of d = 3 and d = 16;
-#   - gradfit: LinearRegression.fit epochs (scalar and Vector API, 2 threads), the lesson's raw autograd epoch
-#     (1 thread), each JMH benchmark with its own floor in the same JMH run;
+#   - gradfit: LinearRegression.fit epochs (scalar and Vector API, 2 threads, d = 3 and 16), LogisticRegression.fit
+#     (d = 3 and 16) and PolynomialRegression.fit (one column, degree 5) epochs, the lesson's raw autograd epoch
+#     (1 thread), each JMH benchmark class with its own floor in the same JMH run;
 #   - peers, when /usr/bin/python3 has them: numpy and PyTorch (python/linear_epoch.py, python/lesson_epoch.py).
 # Usage: gradfit-bench/compare.sh [N]   (from anywhere; N defaults to 10^7; JMH_OPTS adds JMH options, e.g.
-#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 6 minutes at N = 10^7.
+#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 10 minutes at N = 10^7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000000}"
@@ -33,11 +34,11 @@ fi
 
 # --- JMH: floors, fits and the lesson's epoch (ms/op); each class measures its floor in its own run
 # shellcheck disable=SC2086 # JMH_OPTS is a list of options
-java -jar "$jar" 'MemoryFloorBench|LinearRegressionFitBench|LessonEpochBench' -p n="$n" ${JMH_OPTS:-} \
+java -jar "$jar" 'MemoryFloorBench|LinearRegressionFitBench|OtherModelsFitBench|LessonEpochBench' -p n="$n" ${JMH_OPTS:-} \
   -rf csv -rff "$out/compare.csv" > "$out/compare.log"
 # columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
 score() { # benchmark-name [d]
-  awk -F, -v b="$1" -v d="${2:-}" 'NR > 1 { gsub(/"/, ""); name = $1; sub(/.*\./, "", name); cls = $1;
+  awk -F, -v b="$1" -v d="${2:-}" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); cls = $1;
     sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls);
     if (cls "." name == b && (d == "" || $8 == d)) printf "%.2f", $5 }' "$out/compare.csv"
 }
@@ -74,6 +75,22 @@ for d in 3 16; do
     [ $kind = epochVectorApi ] && p="numpy ${peers[numpy,$d]:--}, torch ${peers[torch,$d]:--}"
     printf '%-44s %9s %9s %8s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
       "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$p"
+  done
+done
+for workload in logistic-3 logistic-16 polynomial-5; do
+  floor=$(awk -F, -v w="$workload" 'NR > 1 { gsub(/["\r]/, ""); if ($1 ~ /OtherModelsFitBench.readFloor2Threads/ && $10 == w)
+    printf "%.2f", $5 }' "$out/compare.csv")
+  case $workload in logistic-*) d=${workload#logistic-}; cbytes=$((4 * n * (d + 1))) ;; *) cbytes=$((8 * n)) ;; esac
+  cms=""
+  if [ -x "$out/read_floor" ]; then
+    cms=$("$out/read_floor" "$cbytes" 10 | awk '/threads=2/ { sub(/ms=/, "", $4); print $4 }')
+  fi
+  for kind in epochVectorApi epoch; do
+    t=$(awk -F, -v w="$workload" -v k="$kind" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name);
+      if ($1 ~ /OtherModelsFitBench/ && name == k && $10 == w) printf "%.2f", $5 }' "$out/compare.csv")
+    label="$(echo "$workload" | sed 's/logistic-/LogisticRegression.fit, d = /; s/polynomial-5/PolynomialRegression.fit, degree 5/'), 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
+    printf '%-44s %9s %9s %8s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
+      "$(ratio "$t" "$cms")"
   done
 done
 t=$(score LessonEpochBench.epoch)
