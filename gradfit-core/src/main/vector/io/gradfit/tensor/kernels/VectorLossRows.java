@@ -75,15 +75,13 @@ final class VectorLossRows implements LossLoops {
       g1 = r.fma(x1, g1);
       g2 = r.fma(x2, g2);
     }
-    sums[at] += lanes(l);
-    sums[at + 1] += lanes(s);
-    sums[at + 2] += lanes(g0);
-    if (d > 1) {
-      sums[at + 3] += lanes(g1);
-    }
-    if (d > 2) {
-      sums[at + 4] += lanes(g2);
-    }
+    double[] lanes = new double[5 * L];
+    l.intoArray(lanes, 0);
+    s.intoArray(lanes, L);
+    g0.intoArray(lanes, 2 * L);
+    g1.intoArray(lanes, 3 * L);
+    g2.intoArray(lanes, 4 * L);
+    add(sums, at, lanes, d + 2);
     LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than one vector
   }
 
@@ -129,8 +127,10 @@ final class VectorLossRows implements LossLoops {
         for (int j = full; j < d; j++) g[j] = Math.fma(rs[row], x[k + j], g[j]);
       }
     }
-    sums[at] += lanes(l);
-    sums[at + 1] += lanes(s);
+    double[] lanes = new double[2 * L];
+    l.intoArray(lanes, 0);
+    s.intoArray(lanes, L);
+    add(sums, at, lanes, 2);
     for (int j = 0; j < d; j++) sums[at + 2 + j] += g[j];
     LogisticKernel.rows(x, y, w, b, i, to, sums, at);
   }
@@ -173,13 +173,15 @@ final class VectorLossRows implements LossLoops {
       g4 = e.fma(f4, g4);
       g5 = e.fma(f5, g5);
     }
-    sums[at] += lanes(q);
-    sums[at + 1] += lanes(s);
-    sums[at + 2] += lanes(g1);
-    sums[at + 3] += lanes(g2);
-    sums[at + 4] += lanes(g3);
-    sums[at + 5] += lanes(g4);
-    sums[at + 6] += lanes(g5);
+    double[] lanes = new double[7 * L];
+    q.intoArray(lanes, 0);
+    s.intoArray(lanes, L);
+    g1.intoArray(lanes, 2 * L);
+    g2.intoArray(lanes, 3 * L);
+    g3.intoArray(lanes, 4 * L);
+    g4.intoArray(lanes, 5 * L);
+    g5.intoArray(lanes, 6 * L);
+    add(sums, at, lanes, 7);
     LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at);
   }
 
@@ -205,5 +207,18 @@ final class VectorLossRows implements LossLoops {
     double t = 0;
     for (double x : a) t += x;
     return t;
+  }
+
+  /**
+   * Adds the lane sums of {@code count} accumulators, stored L lanes each in {@code lanes}, to sums[at..], in index
+   * order. Loops store their accumulators themselves and pass doubles: a vector passed to a method that is not
+   * inlined would be boxed, and C2 may then box it on every iteration of the loop.
+   */
+  private static void add(double[] sums, int at, double[] lanes, int count) {
+    for (int v = 0; v < count; v++) {
+      double t = 0;
+      for (int l = 0; l < L; l++) t += lanes[v * L + l];
+      sums[at + v] += t;
+    }
   }
 }
