@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README, "Set up"): installs what the tests need when it is missing, then builds every
-# module, installs it into the local Maven repository and runs every test.
+# module, installs it into the local Maven repository and runs every test, then builds and tests the example
+# consumer project (examples/consumer) against the installed artifacts.
 #
 # The notebook tests run Jupyter itself, the page tests run Chromium through ChromeDriver and the benchmark
 # scripts compile a C kernel, so on a fresh Debian machine this installs those Debian packages first (as root,
@@ -27,3 +28,7 @@ if [ ${#missing[@]} -gt 0 ] && [ -z "${GRADFIT_NO_APT:-}" ]; then
 fi
 
 ./mvnw -q install
+
+# A project of its own that depends on the installed gradfit artifacts through the BOM: a change that breaks the
+# published API fails here.
+./mvnw -q -f examples/consumer/pom.xml verify

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Packages depend one way: tensor ← autograd ← nn, loss, optim ← data ← train ← models, with linalg beside autograd
- * on tensor only. Checked on the sources (imports and fully-qualified names in code, not in comments).
+ * on tensor only. Checked on every source file of gradfit-core, in every source root (src/main/java and the Vector
+ * API classes in src/main/vector) and every subpackage (tensor/kernels counts as tensor): imports and
+ * fully-qualified names in code, not in comments. Which module may use which is checked by ModuleDependenciesTest
+ * in gradfit-cli.
  */
 class PackageDependenciesTest {
-  private static final Path SOURCES = Path.of("src/main/java/io/gradfit");
-  private static final Pattern REFERENCE = Pattern.compile("\\bio\\.gradfit\\.([a-z]+)\\.");
+  private static final List<Path> ROOTS = List.of(Path.of("src/main/java/io/gradfit"),
+      Path.of("src/main/vector/io/gradfit"));
+  private static final Pattern REFERENCE = Pattern.compile("\\bio\\.gradfit\\.([a-z]+)\\b");
 
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "tensor", Set.of(),
@@ -35,16 +41,41 @@ class PackageDependenciesTest {
 
   @Test
   void everyPackageDependsOnlyOnThoseBeforeIt() throws IOException {
-    Set<String> packages = new TreeSet<>();
-    try (Stream<Path> dirs = Files.list(SOURCES)) {
-      dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+    Map<String, Set<String>> used = uses();
+    assertThat(used.keySet()).contains("tensor", "autograd", "nn", "linalg", "data", "train", "models");
+    assertThat(ALLOWED.keySet()).containsAll(used.keySet());
+    used.forEach((pkg, uses) ->
+        assertThat(uses).as("packages used by io.gradfit.%s (and its subpackages)", pkg).isSubsetOf(ALLOWED.get(pkg)));
+  }
+
+  @Test
+  void theCheckSeesSubpackagesAndTheVectorSources() throws IOException {
+    // tensor/kernels uses tensor's own classes and the Vector API class in src/main/vector is in tensor too: both
+    // must have been read, or the check above would pass on less than the whole module.
+    long files;
+    try (Stream<Path> s = Files.walk(ROOTS.get(1))) {
+      files = s.filter(p -> p.toString().endsWith(".java")).count();
     }
-    assertThat(packages).contains("tensor", "autograd", "nn", "linalg", "data", "train", "models");
-    assertThat(ALLOWED.keySet()).containsAll(packages);
-    for (String pkg : packages) {
-      Set<String> used = new TreeSet<>();
-      try (Stream<Path> files = Files.list(SOURCES.resolve(pkg))) {
+    assertThat(files).isPositive();
+    assertThat(Files.isDirectory(ROOTS.get(0).resolve("tensor/kernels"))).isTrue();
+    assertThat(uses()).containsKey("tensor");
+  }
+
+  /** For each top-level package of io.gradfit, the other top-level packages its files (at any depth) name. */
+  static Map<String, Set<String>> uses() throws IOException {
+    Map<String, Set<String>> used = new TreeMap<>();
+    for (Path root : ROOTS) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
         for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+          Path rel = root.relativize(f);
+          if (rel.getNameCount() < 2) {
+            continue; // a file directly in io.gradfit
+          }
+          String pkg = rel.getName(0).toString();
+          Set<String> set = used.computeIfAbsent(pkg, k -> new TreeSet<>());
           for (String line : Files.readAllLines(f)) {
             String t = line.trim();
             if (t.startsWith("*") || t.startsWith("/*") || t.startsWith("//")) {
@@ -53,13 +84,13 @@ class PackageDependenciesTest {
             Matcher m = REFERENCE.matcher(t);
             while (m.find()) {
               if (!m.group(1).equals(pkg)) {
-                used.add(m.group(1));
+                set.add(m.group(1));
               }
             }
           }
         }
       }
-      assertThat(used).as("packages used by io.gradfit.%s", pkg).isSubsetOf(ALLOWED.get(pkg));
     }
+    return used;
   }
 }

@@ -1,8 +1,8 @@
 package io.gradfit.bench;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.data.Dataset;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvDatasets;
 import io.gradfit.io.CsvFormat;
 import io.gradfit.io.CsvTable;
@@ -88,7 +88,7 @@ public class CsvLoadBench {
   /** What {@code gradfit fit DATA --target y} does before training: read, select, build the dataset. */
   @Benchmark
   public Dataset fitLoad() {
-    return UserData.load(file, CsvFormat.DEFAULT, "y", List.of()).dataset();
+    return CsvData.load(file, CsvFormat.DEFAULT, "y", List.of()).dataset();
   }
 
   /** Reading and parsing alone. */

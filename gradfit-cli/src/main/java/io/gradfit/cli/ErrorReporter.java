@@ -1,17 +1,19 @@
 package io.gradfit.cli;
 
+import io.gradfit.io.CsvException;
 import io.gradfit.io.IoErrors;
+import io.gradfit.io.ModelFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into a short report on standard error and an exit code.
@@ -73,6 +75,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     if (ex instanceof UserError) {
       err.println("gradfit: " + oneLine(ex.getMessage(), ex));
       exitCode = ((UserError) ex).exitCode();
+    } else if (ex instanceof CsvException || ex instanceof ModelFileException) {
+      // the libraries' data errors are written for the user: file:line:column or the field, then what is wrong
+      err.println("gradfit: " + oneLine(ex.getMessage(), ex));
+      exitCode = UserError.DEFAULT_EXIT_CODE;
     } else if (ex instanceof IOException) {
       err.println("gradfit: " + oneLine(IoErrors.describe((IOException) ex), ex));
       exitCode = UserError.DEFAULT_EXIT_CODE;

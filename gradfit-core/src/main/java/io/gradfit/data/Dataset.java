@@ -22,11 +22,15 @@ public final class Dataset {
   private final Tensor x;
   private final Tensor y;
   private final List<String> featureNames;
+  private final String source; // where the rows came from, for provenance; null when unknown
+  private final String targetName;
 
-  private Dataset(Tensor x, Tensor y, List<String> featureNames) {
+  private Dataset(Tensor x, Tensor y, List<String> featureNames, String source, String targetName) {
     this.x = x;
     this.y = y;
     this.featureNames = featureNames;
+    this.source = source;
+    this.targetName = targetName;
   }
 
   /** With default feature names: {@code x} for one column, else {@code x1, x2, …}. */
@@ -60,7 +64,7 @@ public final class Dataset {
       throw new IllegalArgumentException("Dataset: " + featureNames.size() + " feature names " + featureNames
           + " for " + x2.size(1) + " columns of x");
     }
-    return new Dataset(x2, y2, List.copyOf(featureNames));
+    return new Dataset(x2, y2, List.copyOf(featureNames), null, "y");
   }
 
   /** {@code x} for one column, else {@code x1, x2, …, xd}. */
@@ -89,6 +93,28 @@ public final class Dataset {
     return featureNames;
   }
 
+  /**
+   * This dataset labelled with where its rows came from and what its target is called, for the provenance a fit
+   * records ({@code FitReport.provenance()}). The data are shared, not copied.
+   *
+   * @param source e.g. the file name {@code houses.csv}
+   * @param targetName the name of the target column, e.g. {@code price_k}
+   */
+  public Dataset describedAs(String source, String targetName) {
+    return new Dataset(x, y, featureNames, Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(targetName, "targetName"));
+  }
+
+  /** Where the rows came from, when the dataset was {@linkplain #describedAs described}. */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** The target's name: {@code y} unless the dataset was {@linkplain #describedAs described}. */
+  public String targetName() {
+    return targetName;
+  }
+
   /** Number of rows n. */
   public int size() {
     return x.size(0);
@@ -106,12 +132,13 @@ public final class Dataset {
         throw new IndexOutOfBoundsException("Dataset.subset: row " + r + " is out of range for " + size() + " rows");
       }
     }
-    return new Dataset(Rows.take(x, rows), Rows.take(y, rows), featureNames);
+    return new Dataset(Rows.take(x, rows), Rows.take(y, rows), featureNames, source, targetName);
   }
 
   /** This dataset with other inputs (same number of rows), e.g. features computed from x. */
   public Dataset withX(Tensor newX, List<String> newNames) {
-    return of(newX, y, newNames);
+    Dataset d = of(newX, y, newNames);
+    return new Dataset(d.x, d.y, d.featureNames, source, targetName);
   }
 
   /**

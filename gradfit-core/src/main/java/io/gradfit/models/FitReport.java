@@ -20,14 +20,21 @@ public final class FitReport {
   private final double optimumLoss;
   private final LinearCoefficients optimum;
   private final GradientPath gradientPath;
+  private final Provenance provenance;
 
   FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
-      GradientPath gradientPath) {
+      GradientPath gradientPath, Provenance provenance) {
+    this.provenance = provenance;
     this.history = history;
     this.finalLoss = finalLoss;
     this.optimumLoss = optimumLoss;
     this.optimum = optimum;
     this.gradientPath = gradientPath;
+  }
+
+  /** How the fit ran: data, settings, seed, outcome and gradfit's version. */
+  public Provenance provenance() {
+    return provenance;
   }
 
   public History history() {

@@ -48,6 +48,9 @@ public abstract sealed class LinearModel implements Module
   }
 
   /** The model's features of {@code x} ([n, inputs]), in x's dtype. */
+  /** Which kind of model this is: linear, polynomial or logistic regression. */
+  public abstract ModelKind kind();
+
   abstract Tensor features(Tensor x);
 
   /** Names of the columns of {@link #features}, given names of the inputs. */
@@ -157,7 +160,8 @@ public abstract sealed class LinearModel implements Module
     Tensor target = train.y();
     double finalLoss = finalLoss(loss, design, target);
     if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
-      return new FitReport(history, finalLoss, Double.NaN, null, path);
+      return new FitReport(history, finalLoss, Double.NaN, null, path,
+          provenance(data, trainer, options, history, finalLoss, split, loss));
     }
     LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true).tolerance(
         LeastSquares.defaultTolerance(dtype())).solve(design.array(), target.array());
@@ -165,7 +169,20 @@ public abstract sealed class LinearModel implements Module
     LinearCoefficients optimum = standardizer == null
         ? new LinearCoefficients(s.coefficients(), s.intercept())
         : standardizer.originalCoefficients(s.coefficients(), s.intercept());
-    return new FitReport(history, finalLoss, optimumLoss, optimum, path);
+    return new FitReport(history, finalLoss, optimumLoss, optimum, path,
+        provenance(data, trainer, options, history, finalLoss, split, loss));
+  }
+
+  /** What the report records of how this fit ran (see {@link Provenance}). */
+  private Provenance provenance(Dataset data, Trainer trainer, FitOptions options, History history,
+      double finalLoss, Dataset.Split split, Loss loss) {
+    Double validationLoss = split.validation()
+        .map(v -> finalLoss(loss, design(v.x()), inDtype(v).y())).orElse(null);
+    return new Provenance(data.source().orElse("in memory"), data.size(), data.targetName(),
+        trainer.optimizerName(), history.epochs() > 0 ? history.learningRate()[0] : Double.NaN, false,
+        trainer.epochs(), history.epochs(), trainer.batchSize(), trainer.validationFraction(),
+        options.standardize(), trainer.seed(), finalLoss, validationLoss,
+        history.stopReason().name().toLowerCase(java.util.Locale.ROOT), GradfitVersion.version());
   }
 
   /** The path a fit takes; see {@link #fit(Dataset, FitOptions)}. */

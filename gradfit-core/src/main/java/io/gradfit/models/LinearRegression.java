@@ -41,6 +41,11 @@ public final class LinearRegression extends LinearModel {
   }
 
   @Override
+  public ModelKind kind() {
+    return ModelKind.LINEAR;
+  }
+
+  @Override
   Tensor features(Tensor x) {
     return x;
   }

@@ -85,6 +85,11 @@ public final class LogisticRegression extends LinearModel {
   }
 
   @Override
+  public ModelKind kind() {
+    return ModelKind.LOGISTIC;
+  }
+
+  @Override
   Tensor features(Tensor x) {
     return x;
   }

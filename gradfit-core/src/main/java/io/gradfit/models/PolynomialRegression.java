@@ -67,6 +67,11 @@ public final class PolynomialRegression extends LinearModel {
   }
 
   @Override
+  public ModelKind kind() {
+    return ModelKind.POLY;
+  }
+
+  @Override
   Tensor features(Tensor x) {
     return polynomial.forward(x);
   }

@@ -9,7 +9,7 @@ import io.gradfit.nn.Module;
 import io.gradfit.optim.LrScheduler;
 import io.gradfit.optim.MetricLrScheduler;
 import io.gradfit.optim.Optimizer;
-import io.gradfit.optim.Sgd;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.random.Generator;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -65,8 +65,10 @@ public final class Trainer {
   private final DivergencePolicy divergence;
   private final List<TrainListener> listeners;
   private final long seed;
+  private final String optimizerName;
 
   private Trainer(Builder b) {
+    optimizerName = b.optimizerName;
     epochs = b.epochs;
     batchSize = b.batchSize;
     shuffle = b.shuffle;
@@ -102,6 +104,7 @@ public final class Trainer {
     b.divergence = divergence;
     b.listeners.addAll(listeners);
     b.seed = seed;
+    b.optimizerName = optimizerName;
     return b;
   }
 
@@ -112,6 +115,29 @@ public final class Trainer {
 
   public long seed() {
     return seed;
+  }
+
+  /** Epochs to run (fewer when training stops early). */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Rows per update, or null for one full batch. */
+  public Integer batchSize() {
+    return batchSize == 0 ? null : batchSize;
+  }
+
+  /** Share of rows {@link #fit(Module, Dataset)} holds out for validation. */
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  /**
+   * The optimizer's name for provenance: the {@link OptimizerKind} label ({@code sgd}, {@code momentum}, …) when
+   * it was set by kind or by {@code sgd(lr)}, the class name of an optimizer instance, else {@code custom}.
+   */
+  public String optimizerName() {
+    return optimizerName;
   }
 
   /** The split {@link #fit(Module, Dataset)} makes: {@code data.split(validationFraction, new Generator(seed))}. */
@@ -345,6 +371,7 @@ public final class Trainer {
     private DivergencePolicy divergence = DivergencePolicy.DEFAULT;
     private final List<TrainListener> listeners = new ArrayList<>();
     private long seed = DEFAULT_SEED;
+    private String optimizerName = "custom";
 
     private Builder() {}
 
@@ -385,6 +412,17 @@ public final class Trainer {
     public Builder optimizer(Function<List<Tensor>, Optimizer> factory) {
       this.optimizerFactory = Objects.requireNonNull(factory, "factory");
       this.optimizerInstance = null;
+      this.optimizerName = "custom";
+      return this;
+    }
+
+    /** A new optimizer of this kind ({@code sgd}, {@code momentum}, {@code nesterov}, {@code adam}) at each fit. */
+    public Builder optimizer(OptimizerKind kind, double lr) {
+      if (!(lr > 0) || Double.isInfinite(lr)) {
+        throw new IllegalArgumentException("Trainer: lr must be finite and > 0, got " + lr);
+      }
+      optimizer(params -> kind.create(params, lr));
+      this.optimizerName = kind.label();
       return this;
     }
 
@@ -392,6 +430,7 @@ public final class Trainer {
     public Builder optimizer(Optimizer optimizer) {
       this.optimizerInstance = Objects.requireNonNull(optimizer, "optimizer");
       this.optimizerFactory = null;
+      this.optimizerName = optimizer.getClass().getSimpleName().toLowerCase(Locale.ROOT);
       return this;
     }
 
@@ -400,7 +439,7 @@ public final class Trainer {
       if (!(lr > 0) || Double.isInfinite(lr)) {
         throw new IllegalArgumentException("Trainer: lr must be finite and > 0, got " + lr);
       }
-      return optimizer(params -> new Sgd(params, lr));
+      return optimizer(OptimizerKind.SGD, lr);
     }
 
     /** A scheduler stepped once after each epoch, e.g. {@code opt -> new StepLR(opt, 30, 0.1)}. */

@@ -1,8 +1,12 @@
 package io.gradfit.cli.data;
 
+import io.gradfit.cli.UserError;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvFormat;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +32,20 @@ public final class DataOptions {
     return file;
   }
 
-  /** Reads the file's target and features; see {@link UserData#load}. */
-  public UserData load(CsvFormat format) {
-    return UserData.load(file, format, target, features);
+  /** Reads the file's target and features; see {@link CsvData#load}. */
+  public CsvData load(CsvFormat format) {
+    if (features.contains(target)) {
+      throw new UserError("--features: '" + target + "' is the target (--target); a column cannot be both");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String f : features) {
+      if (f.isBlank()) {
+        throw new UserError("--features: an empty column name in the list");
+      }
+      if (!seen.add(f)) {
+        throw new UserError("--features: '" + f + "' is listed twice");
+      }
+    }
+    return CsvData.load(file, format, target, features);
   }
 }

@@ -1,8 +1,8 @@
 package io.gradfit.cli.fit;
 
 import io.gradfit.cli.training.Numbers;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.train.History;
 import io.gradfit.train.LearningRateAdvice;
 import java.util.Locale;

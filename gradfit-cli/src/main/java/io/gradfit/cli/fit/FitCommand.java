@@ -4,14 +4,14 @@ import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.DataOptions;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.ModelOptions;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Progress;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingOptions;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
+import io.gradfit.models.ModelSpec;
 import io.gradfit.plot.ImageFormat;
 import io.gradfit.train.EpochMetrics;
 import io.gradfit.train.History;
@@ -113,7 +113,7 @@ public final class FitCommand implements Callable<Integer> {
       checkWritable(save);
     }
     PrintWriter out = spec.commandLine().getOut();
-    UserData userData = input.load(csv.format());
+    CsvData userData = input.load(csv.format());
     Training training = Training.prepare(userData, model, settings);
 
     FitReportPrinter printer = new FitReportPrinter(out, training);

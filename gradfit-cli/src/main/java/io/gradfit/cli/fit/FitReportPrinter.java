@@ -1,15 +1,16 @@
 package io.gradfit.cli.fit;
 
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
 import io.gradfit.models.FitReport;
 import io.gradfit.models.LinearModel;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.models.Scores;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.train.EpochMetrics;
 import io.gradfit.train.History;
 import io.gradfit.train.LearningRateAdvice;
@@ -37,7 +38,7 @@ final class FitReportPrinter {
 
   /** Data, model and training set-up, then the heading of the loss lines. */
   void header() {
-    UserData data = training.data();
+    CsvData data = training.data();
     ModelSpec spec = training.spec();
     TrainingSettings s = training.settings();
     List<String> features = data.features();
@@ -132,7 +133,7 @@ final class FitReportPrinter {
         + h.stopMessage();
   }
 
-  private static String[] scoreRow(String name, TrainingResult.Scores s, boolean logistic) {
+  private static String[] scoreRow(String name, Scores s, boolean logistic) {
     String score = logistic ? Numbers.percent(s.accuracy()) : Numbers.format(s.r2());
     return new String[] {name, Integer.toString(s.rows()), Numbers.format(s.loss()), score};
   }

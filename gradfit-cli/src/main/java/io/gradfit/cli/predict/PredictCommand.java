@@ -5,14 +5,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.gradfit.cli.GradfitVersion;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.io.AtomicFiles;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.MissingColumnException;
 import io.gradfit.io.ModelFileException;
 import io.gradfit.io.ModelFiles;
 import io.gradfit.io.SavedModel;
+import io.gradfit.models.Scores;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SavedModel saved = loadModel();
     checkOut();
-    UserData rows = readRows(saved);
+    CsvData rows = readRows(saved);
     Predictions predictions = Predictions.of(saved, rows);
     PrintWriter stdout = spec.commandLine().getOut();
     if (out == null) {
@@ -124,15 +125,11 @@ public final class PredictCommand implements Callable<Integer> {
     }
   }
 
-  private UserData readRows(SavedModel saved) {
+  private CsvData readRows(SavedModel saved) {
     try {
-      return UserData.loadColumns(data, csv.format(), saved.inputs(), saved.target());
-    } catch (UserError e) {
-      if (e.getCause() instanceof MissingColumnException missing) {
-        throw new UserError(
-            missing.describe("which the model " + model + " needs as an input"), e);
-      }
-      throw e;
+      return CsvData.loadColumns(data, csv.format(), saved.inputs(), saved.target());
+    } catch (MissingColumnException missing) {
+      throw new UserError(missing.describe("which the model " + model + " needs as an input"), missing);
     }
   }
 
@@ -140,20 +137,20 @@ public final class PredictCommand implements Callable<Integer> {
    * The model's score on these rows when they have its target, e.g. {@code "price_k on these 40 rows: MSE 255.33,
    * R² 0.95"}; null without the target.
    */
-  private static String score(SavedModel saved, UserData rows, Predictions predictions) {
+  private static String score(SavedModel saved, CsvData rows, Predictions predictions) {
     if (!rows.hasTarget()) {
       return null;
     }
     String prefix = rows.target() + " on these " + rows.rows() + (rows.rows() == 1 ? " row: " : " rows: ");
     if (!saved.logistic()) {
-      TrainingResult.Scores s = TrainingResult.Scores.of(saved.model(), rows.dataset(), false);
+      Scores s = Scores.of(saved.model(), rows.dataset());
       return prefix + "MSE " + Numbers.format(s.loss()) + ", R² " + Numbers.format(s.r2());
     }
     int right = predictions.correct();
     if (right < 0) {
       return prefix + "not scored: logistic regression needs 0 or 1 in every row";
     }
-    TrainingResult.Scores s = TrainingResult.Scores.of(saved.model(), rows.dataset(), true);
+    Scores s = Scores.of(saved.model(), rows.dataset());
     return prefix + "accuracy " + Numbers.format((double) right / rows.rows()) + " (" + right + " of "
         + rows.rows() + " right), log loss " + Numbers.format(s.loss());
   }

@@ -2,8 +2,8 @@ package io.gradfit.cli.predict;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.TrainingResult;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.SavedModel;
 import java.io.IOException;
 import java.io.Writer;
@@ -21,17 +21,17 @@ final class Predictions {
   static final double THRESHOLD = 0.5;
 
   private final SavedModel saved;
-  private final UserData rows;
+  private final CsvData rows;
   private final double[] outputs; // predictions, or probabilities for logistic regression; float32 values
 
-  private Predictions(SavedModel saved, UserData rows, double[] outputs) {
+  private Predictions(SavedModel saved, CsvData rows, double[] outputs) {
     this.saved = saved;
     this.rows = rows;
     this.outputs = outputs;
   }
 
   /** Runs the model on the rows. */
-  static Predictions of(SavedModel saved, UserData rows) {
+  static Predictions of(SavedModel saved, CsvData rows) {
     return new Predictions(saved, rows, TrainingResult.predict(saved.model(), rows.x(), saved.logistic()));
   }
 

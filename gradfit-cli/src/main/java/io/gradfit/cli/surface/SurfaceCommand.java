@@ -3,15 +3,16 @@ package io.gradfit.cli.surface;
 import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
 import io.gradfit.models.LinearModel;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.plot.ImageFormat;
+import io.gradfit.plot.LossSurface;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ public final class SurfaceCommand implements Callable<Integer> {
       throw new UserError("--epochs must be at most " + MAX_EPOCHS + " for a picture, got " + epochs);
     }
     TrainingSettings settings = new TrainingSettings(optimizer, lr, epochs, null, 0);
-    UserData data = load();
+    CsvData data = load();
     ModelSpec model = new ModelSpec(ModelKind.LINEAR, 1, false, standardize, seed);
     Training training = Training.prepare(data, model, settings);
     LossSurface surface = LossSurface.of(model.design(data.x()).toDoubleArray(), data.table().column(target));
@@ -141,7 +142,7 @@ public final class SurfaceCommand implements Callable<Integer> {
   }
 
   /** The data, with the feature given or the only one there is. */
-  private UserData load() {
+  private CsvData load() {
     if (feature != null) {
       if (feature.isBlank()) {
         throw new UserError("--feature: an empty column name");
@@ -149,9 +150,9 @@ public final class SurfaceCommand implements Callable<Integer> {
       if (feature.equals(target)) {
         throw new UserError("--feature: '" + target + "' is the target (--target); a column cannot be both");
       }
-      return UserData.load(file, csv.format(), target, List.of(feature));
+      return CsvData.load(file, csv.format(), target, List.of(feature));
     }
-    UserData data = UserData.load(file, csv.format(), target, List.of());
+    CsvData data = CsvData.load(file, csv.format(), target, List.of());
     List<String> numeric = data.features();
     if (numeric.size() > 1) {
       throw new UserError("--feature is needed: " + file + " has " + numeric.size() + " numeric columns besides the"

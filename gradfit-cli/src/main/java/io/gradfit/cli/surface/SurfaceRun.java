@@ -1,13 +1,15 @@
 package io.gradfit.cli.surface;
 
 import io.gradfit.cli.training.Numbers;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.data.Standardizer;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.plot.ChartFiles;
 import io.gradfit.plot.ImageFormat;
 import io.gradfit.plot.Labels;
+import io.gradfit.plot.LossSurface;
+import io.gradfit.plot.SurfacePicture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,19 +1,19 @@
 package io.gradfit.cli.sweep;
 
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
-import io.gradfit.cli.training.TrainingResult.Scores;
 import io.gradfit.cli.training.TrainingSettings;
 import io.gradfit.data.Dataset;
+import io.gradfit.io.CsvData;
 import io.gradfit.loss.BceWithLogitsLoss;
 import io.gradfit.loss.Loss;
 import io.gradfit.loss.MseLoss;
 import io.gradfit.models.LinearModel;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.models.Scores;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.train.EpochMetrics;
 import io.gradfit.train.History;
 import io.gradfit.train.TrainListener;
@@ -104,12 +104,12 @@ final class Sweep {
     }
   }
 
-  private final UserData data;
+  private final CsvData data;
   private final TrainingSettings settings;
   private final List<Degree> degrees;
   private final List<Integer> epochs;
 
-  private Sweep(UserData data, TrainingSettings settings, List<Degree> degrees, List<Integer> epochs) {
+  private Sweep(CsvData data, TrainingSettings settings, List<Degree> degrees, List<Integer> epochs) {
     this.data = data;
     this.settings = settings;
     this.degrees = degrees;
@@ -125,7 +125,7 @@ final class Sweep {
    * @param epochs in increasing order
    * @throws io.gradfit.cli.UserError if the data do not suit a model
    */
-  static Sweep prepare(UserData data, ModelSpec model, TrainingSettings settings, List<Integer> degrees,
+  static Sweep prepare(CsvData data, ModelSpec model, TrainingSettings settings, List<Integer> degrees,
       List<Double> learningRates, List<Integer> epochs) {
     TrainingSettings base = new TrainingSettings(settings.optimizer(), null, epochs.get(epochs.size() - 1),
         settings.batchSize(), settings.validation());
@@ -205,8 +205,8 @@ final class Sweep {
       int w = p.length - 1;
       model.restore(model.inputNames(), model.standardizer(), Arrays.copyOf(p, w), p[w]);
       finalLoss = finalLoss(t, model);
-      scores = Scores.of(model, t.split().train(), logistic);
-      validation = t.split().validation().map(v -> Scores.of(model, v, logistic).loss()).orElse(Double.NaN);
+      scores = Scores.of(model, t.split().train());
+      validation = t.split().validation().map(v -> Scores.of(model, v).loss()).orElse(Double.NaN);
     }
     Status status;
     int divergedAt = stoppedBefore ? h.epochs() : 0;

@@ -4,12 +4,14 @@ import io.gradfit.cli.OutputFolders;
 import io.gradfit.cli.UserError;
 import io.gradfit.cli.data.CsvOptions;
 import io.gradfit.cli.data.DataOptions;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.training.LoopOptions;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.plot.Figure;
 import io.gradfit.plot.ImageFormat;
+import io.gradfit.plot.SweepFigure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Spec;
       "2:bad option, unreadable or bad data (the message names file, line and column), unwritable --plot",
     })
 public final class SweepCommand implements Callable<Integer> {
+  /** The figure's file name, without extension. */
+  static final String FIGURE = "sweep-loss-curves";
+
 
   @Spec CommandSpec spec;
 
@@ -106,7 +111,7 @@ public final class SweepCommand implements Callable<Integer> {
       names = "--plot",
       defaultValue = "out/sweep",
       paramLabel = "DIR",
-      description = "Folder for the figure, " + SweepFigure.NAME + " in the --format, created if missing (default:"
+      description = "Folder for the figure, " + FIGURE + " in the --format, created if missing (default:"
           + " ${DEFAULT-VALUE}).")
   Path plot;
 
@@ -144,7 +149,7 @@ public final class SweepCommand implements Callable<Integer> {
     ModelSpec base = new ModelSpec(model == null ? ModelKind.LINEAR : model, 1, interactions, standardize, seed);
     TrainingSettings settings = loop.settings(null, 1);
 
-    UserData userData = input.load(csv.format());
+    CsvData userData = input.load(csv.format());
     Sweep sweep = Sweep.prepare(userData, base, settings, degrees, lrs, epochCounts);
     if (!noPlots) {
       OutputFolders.create("--plot", plot);
@@ -158,7 +163,8 @@ public final class SweepCommand implements Callable<Integer> {
     SweepTable.print(out, result);
     out.flush();
     if (!noPlots) {
-      Path figure = SweepFigure.write(result, input.file().getFileName().toString(), plot, format);
+      Path figure = figure(result, input.file().getFileName().toString()).save(
+          plot.resolve(FIGURE + "." + format.extension()), format);
       err.println("figure: " + figure);
     }
     err.flush();
@@ -211,4 +217,16 @@ public final class SweepCommand implements Callable<Integer> {
     return v;
   }
 
+
+  /** The sweep's loss curves, drawn by gradfit-plot's {@link SweepFigure}. */
+  static Figure figure(Sweep.Result result, String dataName) {
+    List<SweepFigure.Degree> degrees = result.degrees().stream()
+        .map(d -> new SweepFigure.Degree(d.degree(), d.learningRates(), result.optimumLoss(d.degree())))
+        .toList();
+    List<SweepFigure.Run> runs = result.curves().stream()
+        .map(c -> new SweepFigure.Run(c.degree(), c.learningRate(), c.loss(), c.diverged()))
+        .toList();
+    boolean logistic = !result.degrees().get(0).training().spec().kind().isRegression();
+    return SweepFigure.of(dataName, degrees, runs, logistic);
+  }
 }

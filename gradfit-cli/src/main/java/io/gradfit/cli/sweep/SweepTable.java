@@ -1,14 +1,14 @@
 package io.gradfit.cli.sweep;
 
-import io.gradfit.cli.data.UserData;
 import io.gradfit.cli.sweep.Sweep.Degree;
 import io.gradfit.cli.sweep.Sweep.Row;
 import io.gradfit.cli.sweep.Sweep.Status;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
 import io.gradfit.train.LearningRateAdvice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ final class SweepTable {
   }
 
   private static void header(PrintWriter out, Training t, List<Integer> degrees) {
-    UserData data = t.data();
+    CsvData data = t.data();
     ModelSpec spec = t.spec();
     TrainingSettings s = t.settings();
     String model = spec.kind() == ModelKind.LOGISTIC || degrees.size() == 1 ? spec.describe()

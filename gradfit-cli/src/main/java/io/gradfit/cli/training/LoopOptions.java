@@ -1,5 +1,6 @@
 package io.gradfit.cli.training;
 
+import io.gradfit.optim.OptimizerKind;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,6 +1,8 @@
 package io.gradfit.cli.training;
 
 import io.gradfit.cli.UserError;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
 import picocli.CommandLine.Option;
 
 /** Which model to fit: {@code --model}, {@code --degree}, {@code --interactions}, {@code --standardize}, {@code --seed}. */

@@ -2,11 +2,14 @@ package io.gradfit.cli.training;
 
 import io.gradfit.autograd.Tensor;
 import io.gradfit.cli.UserError;
-import io.gradfit.cli.data.UserData;
 import io.gradfit.data.Dataset;
+import io.gradfit.io.CsvData;
 import io.gradfit.models.FitOptions;
 import io.gradfit.models.FitReport;
 import io.gradfit.models.LinearModel;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.train.LearningRateAdvice;
 import io.gradfit.train.LearningRateAdvisor;
 import io.gradfit.train.TrainListener;
@@ -29,7 +32,7 @@ public final class Training {
    */
   static final double LOGISTIC_SCALE = 8;
 
-  private final UserData data;
+  private final CsvData data;
   private final ModelSpec spec;
   private final TrainingSettings settings;
   private final Dataset dataset;
@@ -37,7 +40,7 @@ public final class Training {
   private final LearningRateAdvice advice;
   private final double learningRate;
 
-  private Training(UserData data, ModelSpec spec, TrainingSettings settings) {
+  private Training(CsvData data, ModelSpec spec, TrainingSettings settings) {
     this.data = data;
     this.spec = spec;
     this.settings = settings;
@@ -56,7 +59,7 @@ public final class Training {
    *
    * @throws UserError if the data do not suit the model
    */
-  public static Training prepare(UserData data, ModelSpec spec, TrainingSettings settings) {
+  public static Training prepare(CsvData data, ModelSpec spec, TrainingSettings settings) {
     return new Training(data, spec, settings);
   }
 
@@ -144,7 +147,7 @@ public final class Training {
     return new TrainingResult(this, model, report);
   }
 
-  public UserData data() {
+  public CsvData data() {
     return data;
   }
 

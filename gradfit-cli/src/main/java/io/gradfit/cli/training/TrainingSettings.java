@@ -1,6 +1,7 @@
 package io.gradfit.cli.training;
 
 import io.gradfit.cli.UserError;
+import io.gradfit.optim.OptimizerKind;
 
 /**
  * How a model is trained.

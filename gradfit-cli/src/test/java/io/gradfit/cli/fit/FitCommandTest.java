@@ -184,7 +184,7 @@ class FitCommandTest {
     assertThat(r.out()).contains("Model written:").contains(model.toString());
 
     io.gradfit.io.SavedModel saved = io.gradfit.io.ModelFiles.load(model);
-    assertThat(saved.kind()).isEqualTo("linear");
+    assertThat(saved.kind().label()).isEqualTo("linear");
     assertThat(saved.target()).isEqualTo("price_k");
     assertThat(saved.inputs()).containsExactly("size_m2", "rooms", "age_years");
     assertThat(saved.training().standardize()).isTrue();

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradfit.cli.CliRun;
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvFormat;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.optim.OptimizerKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class FitMatchesPyTorchTest {
     List<String> features = new ArrayList<>();
     c.get("features").forEach(f -> features.add(f.asText()));
     CsvFormat format = CsvFormat.DEFAULT.withDelimiter(c.get("delimiter").asText().charAt(0));
-    UserData data = UserData.load(CliRun.data(c.get("file").asText()), format, c.get("target").asText(), features);
+    CsvData data = CsvData.load(CliRun.data(c.get("file").asText()), format, c.get("target").asText(), features);
     int degree = c.get("degree").asInt();
     ModelSpec spec = new ModelSpec(degree == 1 ? ModelKind.LINEAR : ModelKind.POLY, degree, false, false,
         c.get("seed").asLong());

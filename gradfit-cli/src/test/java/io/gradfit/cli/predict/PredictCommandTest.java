@@ -3,13 +3,14 @@ package io.gradfit.cli.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradfit.cli.CliRun;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.io.CsvFormat;
-import io.gradfit.io.TrainedModels;
 import io.gradfit.io.TrainedModels.Trained;
+import io.gradfit.io.TrainedModels;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.models.Scores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class PredictCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
     assertThat(Files.readString(out)).isEqualTo(toStdout.out());
-    TrainingResult.Scores s = TrainingResult.Scores.of(houses.model(), houses.data().dataset(), false);
+    Scores s = Scores.of(houses.model(), houses.data().dataset());
     assertThat(r.outLines())
         .containsExactly(
             "wrote 40 predictions to " + out,
@@ -158,7 +159,7 @@ class PredictCommandTest {
       assertThat(fields[4]).isEqualTo(Integer.toString(label));
       right += label == y[i] ? 1 : 0;
     }
-    TrainingResult.Scores s = TrainingResult.Scores.of(exam.model(), exam.data().dataset(), true);
+    Scores s = Scores.of(exam.model(), exam.data().dataset());
     assertThat(r.outLines())
         .containsExactly(
             "wrote " + p.length + " predictions to " + out,

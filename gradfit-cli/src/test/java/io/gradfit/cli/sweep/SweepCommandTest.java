@@ -6,15 +6,15 @@ import static io.gradfit.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradfit.cli.CliRun;
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
 import io.gradfit.cli.training.Numbers;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvFormat;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.optim.OptimizerKind;
 import io.gradfit.plot.Images;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -63,7 +63,7 @@ class SweepCommandTest {
 
   /** A separate run of the lesson's linear model, as {@code gradfit fit --lr LR --epochs N} would train it. */
   static TrainingResult separateRun(double lr, int epochs) {
-    UserData d = UserData.load(data("lesson-linear.csv"), CsvFormat.DEFAULT, "y", List.of());
+    CsvData d = CsvData.load(data("lesson-linear.csv"), CsvFormat.DEFAULT, "y", List.of());
     ModelSpec linear = new ModelSpec(ModelKind.LINEAR, 1, false, false, 2017);
     return Training.prepare(d, linear, new TrainingSettings(OptimizerKind.SGD, lr, epochs, null, 0)).run(List.of());
   }

@@ -3,14 +3,14 @@ package io.gradfit.cli.sweep;
 import static io.gradfit.cli.CliRun.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gradfit.cli.data.UserData;
-import io.gradfit.cli.training.ModelKind;
-import io.gradfit.cli.training.ModelSpec;
-import io.gradfit.cli.training.OptimizerKind;
 import io.gradfit.cli.training.Training;
 import io.gradfit.cli.training.TrainingResult;
 import io.gradfit.cli.training.TrainingSettings;
+import io.gradfit.io.CsvData;
 import io.gradfit.io.CsvFormat;
+import io.gradfit.models.ModelKind;
+import io.gradfit.models.ModelSpec;
+import io.gradfit.optim.OptimizerKind;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,7 +24,7 @@ class SweepTest {
   @ParameterizedTest
   @EnumSource(OptimizerKind.class)
   void epochCountsOfOneRunEqualSeparateRuns(OptimizerKind optimizer) {
-    UserData d = UserData.load(data("cubic-semicolon.csv"), CsvFormat.DEFAULT, "y", List.of());
+    CsvData d = CsvData.load(data("cubic-semicolon.csv"), CsvFormat.DEFAULT, "y", List.of());
     ModelSpec spec = new ModelSpec(ModelKind.LINEAR, 1, false, true, 7);
     TrainingSettings settings = new TrainingSettings(optimizer, null, 1, 8, 0.25);
     List<Integer> epochs = List.of(3, 10, 25);
