@@ -8,7 +8,7 @@ package io.gradfit.tensor.kernels;
  *   dL/dw = (1/N) Σ_i (σ(z_i) − y_i)·X_i      dL/db = (1/N) Σ_i (σ(z_i) − y_i)
  * </pre>
  * the values of {@code BceWithLogitsLoss} (mean) on {@code x.mm(w).add(b)} and its backward, without the [N, 1]
- * arrays. Computed in double, one exp and one log1p per row, so the result equals the autograd path's within float32
+ * arrays. Computed in double, one exp and one log per row, so the result equals the autograd path's within float32
  * rounding; with the Vector API, several rows per step ({@link LossLoops}). Chunks and threads as
  * {@link LinearMseKernel}: the same bits on any number of threads.
  */
@@ -45,6 +45,15 @@ public final class LogisticKernel {
     return new LinearMseKernel.Result(t[0] / n, gradW, t[1] / n);
   }
 
+  /**
+   * log1p(e) given u = 1 + e, for e in (0, 1]: Goldberg's log(u)·e/(u − 1), accurate to a few ulps from Math.log
+   * (an intrinsic; Math.log1p is not, and took most of the loop's time).
+   */
+  static double log1p(double e, double u) {
+    double um1 = u - 1;
+    return um1 == 0 ? e : Math.log(u) * e / um1;
+  }
+
   /** Adds Σℓ, Σ(σ(z) − y) and Σ(σ(z) − y)·x_j over rows [from, to) to sums[at], sums[at+1], sums[at+2+j]. */
   static void rows(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     int d = w.length;
@@ -57,8 +66,10 @@ public final class LogisticKernel {
       for (int j = 0; j < d; j++) z = Math.fma(x[k + j], w[j], z);
       double yi = y[i];
       double ez = Math.exp(-Math.abs(z)); // in (0, 1]: nothing overflows
-      l += Math.max(z, 0) - z * yi + Math.log1p(ez);
-      double r = (z >= 0 ? 1 / (1 + ez) : ez / (1 + ez)) - yi; // σ(z) − y
+      double u = 1 + ez;
+      double inv = 1 / u;
+      l += Math.max(z, 0) - z * yi + log1p(ez, u);
+      double r = (z >= 0 ? inv : ez * inv) - yi; // σ(z) − y
       s += r;
       for (int j = 0; j < d; j++) g[j] = Math.fma(r, x[k + j], g[j]);
     }

@@ -13,12 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
- *   the one exp and one log1p per row (the JDK's vector math, Intel SVML on x86), σ(z) − y and every sum are vector
+ *   the one exp and one log per row (the JDK's vector math, Intel SVML on x86), σ(z) − y and every sum are vector
  *   operations. A feature costs one gather per block of rows, so many features cost many gathers.
  *   <li>Polynomial: the column is contiguous; its powers are products of the loaded lanes.
  * </ul>
- * Lanes are added in a fixed order at the end of each chunk. The vector exp and log1p may differ from
- * {@code Math.exp} and {@code Math.log1p} in the last bit, and the JDK may use either before the loop is compiled, so
+ * Lanes are added in a fixed order at the end of each chunk. The vector exp and log may differ from
+ * {@code Math.exp} and {@code Math.log} in the last bit, and the JDK may use either before the loop is compiled, so
  * the logistic sums are reproducible to the last bits only once compiled; they stay within float32 rounding of the
  * autograd path either way (FusedLossesTest runs with the module too).
  *
@@ -95,6 +95,7 @@ final class VectorLossRows implements LossLoops {
     int full = d - d % L;
     double[] zs = new double[L];
     double[] rs = new double[L];
+    double[] lanes = new double[2 * L]; // a row's dot product lanes, then the loss and slope sums
     double[] g = new double[d];
     DoubleVector zero = DoubleVector.zero(D);
     DoubleVector l = zero;
@@ -107,7 +108,9 @@ final class VectorLossRows implements LossLoops {
         for (int j = 0; j < full; j += L) {
           dot = widen(FloatVector.fromArray(F, x, k + j)).fma(DoubleVector.fromArray(D, w, j), dot);
         }
-        double z = lanes(dot) + b;
+        dot.intoArray(lanes, 0);
+        double z = b;
+        for (int m = 0; m < L; m++) z += lanes[m];
         for (int j = full; j < d; j++) z = Math.fma(x[k + j], w[j], z);
         zs[row] = z;
       }
@@ -127,7 +130,6 @@ final class VectorLossRows implements LossLoops {
         for (int j = full; j < d; j++) g[j] = Math.fma(rs[row], x[k + j], g[j]);
       }
     }
-    double[] lanes = new double[2 * L];
     l.intoArray(lanes, 0);
     s.intoArray(lanes, L);
     add(sums, at, lanes, 2);
@@ -185,28 +187,28 @@ final class VectorLossRows implements LossLoops {
     LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at);
   }
 
-  /** max(z, 0) − z·y + log1p(e^−|z|), given ez = e^−|z|. */
+  /**
+   * max(z, 0) − z·y + log1p(ez), given ez = e^−|z| ∈ (0, 1]. log1p(ez) as log(u)·ez/(u − 1) with u = 1 + ez
+   * (Goldberg's form: accurate to a few ulps from a plain log, which the JDK vectorizes), and ez itself where u
+   * rounds to 1.
+   */
   private static DoubleVector loss(DoubleVector z, DoubleVector y, DoubleVector ez, DoubleVector zero) {
-    return z.max(zero).sub(z.mul(y)).add(ez.lanewise(VectorOperators.LOG1P));
+    DoubleVector u = ez.add(1);
+    DoubleVector um1 = u.sub(1);
+    DoubleVector log1p = u.lanewise(VectorOperators.LOG).mul(ez).div(um1)
+        .blend(ez, um1.compare(VectorOperators.EQ, 0));
+    return z.max(zero).sub(z.mul(y)).add(log1p);
   }
 
-  /** σ(z) − y, given ez = e^−|z|: 1/(1 + ez) for z ≥ 0, ez/(1 + ez) below. */
+  /** σ(z) − y, given ez = e^−|z|: 1/(1 + ez) for z ≥ 0, ez/(1 + ez) below; one division. */
   private static DoubleVector slope(DoubleVector z, DoubleVector y, DoubleVector ez) {
-    DoubleVector onePlus = ez.add(1);
+    DoubleVector inv = DoubleVector.broadcast(D, 1).div(ez.add(1));
     VectorMask<Double> positive = z.compare(VectorOperators.GE, 0);
-    return ez.div(onePlus).blend(DoubleVector.broadcast(D, 1).div(onePlus), positive).sub(y);
+    return ez.mul(inv).blend(inv, positive).sub(y);
   }
 
   private static DoubleVector widen(FloatVector v) {
     return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-  }
-
-  /** The sum of the lanes, in index order (never reduceLanes, whose order may change once compiled). */
-  private static double lanes(DoubleVector v) {
-    double[] a = v.toArray();
-    double t = 0;
-    for (double x : a) t += x;
-    return t;
   }
 
   /**
