@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
  *   the one exp and one log per row (the JDK's vector math, Intel SVML on x86), σ(z) − y and every sum are vector
  *   operations. A feature costs one gather per block of rows, so many features cost many gathers.
- *   <li>Polynomial: the column is contiguous; its powers are products of the loaded lanes.
+ *   <li>Polynomial: the column is contiguous; its powers are products of the loaded lanes. A float64 column takes
+ *   the scalar loop (its powers may overflow, which the vector loop would have to branch around).
  * </ul>
  * Lanes are added in a fixed order at the end of each chunk. The vector exp and log may differ from
  * {@code Math.exp} and {@code Math.log} in the last bit, and the JDK may use either before the loop is compiled, so
@@ -47,24 +48,30 @@ final class VectorLossRows implements LossLoops {
     }
   }
 
-  /** One to three features, gathered once per block of L rows (unused features are zero vectors). */
+  /**
+   * One to three features, gathered once per block of L rows. With fewer than three, the missing features repeat the
+   * last one with weight 0, so the loop has no condition inside (C2 may box a vector chosen by one, every
+   * iteration); their sums are dropped.
+   */
   private static void logisticFew(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums,
       int at) {
     int d = w.length;
+    int j1 = Math.min(1, d - 1);
+    int j2 = Math.min(2, d - 1);
     int[] stride = new int[L];
     for (int r = 0; r < L; r++) stride[r] = r * d;
     DoubleVector zero = DoubleVector.zero(D);
     DoubleVector w0 = DoubleVector.broadcast(D, w[0]);
-    DoubleVector w1 = d > 1 ? DoubleVector.broadcast(D, w[1]) : zero;
-    DoubleVector w2 = d > 2 ? DoubleVector.broadcast(D, w[2]) : zero;
+    DoubleVector w1 = DoubleVector.broadcast(D, d > 1 ? w[1] : 0);
+    DoubleVector w2 = DoubleVector.broadcast(D, d > 2 ? w[2] : 0);
     DoubleVector bv = DoubleVector.broadcast(D, b);
     DoubleVector l = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
     int i = from;
     for (; i + L <= to; i += L) {
       int k = i * d;
       DoubleVector x0 = widen(FloatVector.fromArray(F, x, k, stride, 0));
-      DoubleVector x1 = d > 1 ? widen(FloatVector.fromArray(F, x, k + 1, stride, 0)) : zero;
-      DoubleVector x2 = d > 2 ? widen(FloatVector.fromArray(F, x, k + 2, stride, 0)) : zero;
+      DoubleVector x1 = widen(FloatVector.fromArray(F, x, k + j1, stride, 0));
+      DoubleVector x2 = widen(FloatVector.fromArray(F, x, k + j2, stride, 0));
       DoubleVector z = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv)));
       DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
       DoubleVector ez = z.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
@@ -140,8 +147,20 @@ final class VectorLossRows implements LossLoops {
   @Override
   public void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
       double[] sums, int at) {
-    float[] tf = column instanceof float[] f ? f : null;
-    double[] td = column instanceof double[] dd ? dd : null;
+    if (column instanceof float[] t) {
+      polynomialOfFloats(t, y, a, c, w, b, from, to, sums, at);
+    } else {
+      LossLoops.SCALAR.polynomial(column, y, a, c, w, b, from, to, sums, at);
+    }
+  }
+
+  /**
+   * A float32 column: every power up to 5 is computed, unused ones weighted 0 (a float's fifth power stays below
+   * 5e192, so no power is infinite and no 0·∞ appears). No branch and no vector chosen by a condition inside the
+   * loop: C2 may box a vector at such a merge on every iteration.
+   */
+  private static void polynomialOfFloats(float[] t, float[] y, double[] a, double[] c, double[] w, double b,
+      int from, int to, double[] sums, int at) {
     DoubleVector a1 = DoubleVector.broadcast(D, a[0]), a2 = DoubleVector.broadcast(D, a[1]);
     DoubleVector a3 = DoubleVector.broadcast(D, a[2]), a4 = DoubleVector.broadcast(D, a[3]);
     DoubleVector a5 = DoubleVector.broadcast(D, a[4]);
@@ -153,16 +172,14 @@ final class VectorLossRows implements LossLoops {
     DoubleVector w5 = DoubleVector.broadcast(D, w[4]);
     DoubleVector bv = DoubleVector.broadcast(D, b);
     DoubleVector zero = DoubleVector.zero(D);
-    // powers above the degree are 0, never computed (t^5 of a large t would be infinite, and ∞·0 is NaN)
-    boolean h2 = a[1] != 0, h3 = a[2] != 0, h4 = a[3] != 0, h5 = a[4] != 0;
     DoubleVector q = zero, s = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
     int i = from;
     for (; i + L <= to; i += L) {
-      DoubleVector t1 = tf != null ? widen(FloatVector.fromArray(F, tf, i)) : DoubleVector.fromArray(D, td, i);
-      DoubleVector t2 = h2 ? t1.mul(t1) : zero;
-      DoubleVector t3 = h3 ? t2.mul(t1) : zero;
-      DoubleVector t4 = h4 ? t2.mul(t2) : zero;
-      DoubleVector t5 = h5 ? t4.mul(t1) : zero;
+      DoubleVector t1 = widen(FloatVector.fromArray(F, t, i));
+      DoubleVector t2 = t1.mul(t1);
+      DoubleVector t3 = t2.mul(t1);
+      DoubleVector t4 = t2.mul(t2);
+      DoubleVector t5 = t4.mul(t1);
       DoubleVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
       DoubleVector f5 = t5.fma(a5, c5);
       DoubleVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv)))))
@@ -184,7 +201,7 @@ final class VectorLossRows implements LossLoops {
     g4.intoArray(lanes, 5 * L);
     g5.intoArray(lanes, 6 * L);
     add(sums, at, lanes, 7);
-    LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at);
+    PolynomialKernel.rows(t, y, a, c, w, b, i, to, sums, at);
   }
 
   /**
