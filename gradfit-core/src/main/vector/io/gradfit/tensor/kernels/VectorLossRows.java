@@ -15,8 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
  *   the one exp and one log per row (the JDK's vector math, Intel SVML on x86), σ(z) − y and every sum are vector
  *   operations. A feature costs one gather per block of rows, so many features cost many gathers.
- *   <li>Polynomial: the column is contiguous; its powers are products of the loaded lanes. A float64 column takes
- *   the scalar loop (its powers may overflow, which the vector loop would have to branch around).
+ *   <li>Polynomial: the column (float32 or float64) is contiguous; its powers are products of the loaded lanes.
  * </ul>
  * Lanes are added in a fixed order at the end of each chunk. The vector exp and log may differ from
  * {@code Math.exp} and {@code Math.log} in the last bit, and the JDK may use either before the loop is compiled, so
@@ -147,20 +146,13 @@ final class VectorLossRows implements LossLoops {
   @Override
   public void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
       double[] sums, int at) {
-    if (column instanceof float[] t) {
-      polynomialOfFloats(t, y, a, c, w, b, from, to, sums, at);
-    } else {
-      LossLoops.SCALAR.polynomial(column, y, a, c, w, b, from, to, sums, at);
-    }
-  }
-
-  /**
-   * A float32 column: every power up to 5 is computed, unused ones weighted 0 (a float's fifth power stays below
-   * 5e192, so no power is infinite and no 0·∞ appears). No branch and no vector chosen by a condition inside the
-   * loop: C2 may box a vector at such a merge on every iteration.
-   */
-  private static void polynomialOfFloats(float[] t, float[] y, double[] a, double[] c, double[] w, double b,
-      int from, int to, double[] sums, int at) {
+    float[] tf = column instanceof float[] f ? f : null;
+    double[] td = tf == null ? (double[]) column : null;
+    // powers above the degree must be 0, not computed (t^5 of a large t would be infinite, and ∞·0 is NaN), and the
+    // loop must not choose vectors by conditions (C2 may box a vector at such a merge on every iteration): each power
+    // is the one below times v_k = t·m_k, with m_k = 1 up to the degree and 0 above it
+    DoubleVector m2 = DoubleVector.broadcast(D, a[1] != 0 ? 1 : 0), m3 = DoubleVector.broadcast(D, a[2] != 0 ? 1 : 0);
+    DoubleVector m4 = DoubleVector.broadcast(D, a[3] != 0 ? 1 : 0), m5 = DoubleVector.broadcast(D, a[4] != 0 ? 1 : 0);
     DoubleVector a1 = DoubleVector.broadcast(D, a[0]), a2 = DoubleVector.broadcast(D, a[1]);
     DoubleVector a3 = DoubleVector.broadcast(D, a[2]), a4 = DoubleVector.broadcast(D, a[3]);
     DoubleVector a5 = DoubleVector.broadcast(D, a[4]);
@@ -174,23 +166,40 @@ final class VectorLossRows implements LossLoops {
     DoubleVector zero = DoubleVector.zero(D);
     DoubleVector q = zero, s = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
     int i = from;
-    for (; i + L <= to; i += L) {
-      DoubleVector t1 = widen(FloatVector.fromArray(F, t, i));
-      DoubleVector t2 = t1.mul(t1);
-      DoubleVector t3 = t2.mul(t1);
-      DoubleVector t4 = t2.mul(t2);
-      DoubleVector t5 = t4.mul(t1);
-      DoubleVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
-      DoubleVector f5 = t5.fma(a5, c5);
-      DoubleVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv)))))
-          .sub(widen(FloatVector.fromArray(F, y, i)));
-      q = e.fma(e, q);
-      s = s.add(e);
-      g1 = e.fma(f1, g1);
-      g2 = e.fma(f2, g2);
-      g3 = e.fma(f3, g3);
-      g4 = e.fma(f4, g4);
-      g5 = e.fma(f5, g5);
+    if (tf != null) {
+      for (; i + L <= to; i += L) {
+        DoubleVector t1 = widen(FloatVector.fromArray(F, tf, i));
+        DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
+        DoubleVector t2 = t1.mul(t1.mul(m2)), t3 = t2.mul(t1.mul(m3)), t4 = t3.mul(t1.mul(m4));
+        DoubleVector t5 = t4.mul(t1.mul(m5));
+        DoubleVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
+        DoubleVector f5 = t5.fma(a5, c5);
+        DoubleVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv))))).sub(yv);
+        q = e.fma(e, q);
+        s = s.add(e);
+        g1 = e.fma(f1, g1);
+        g2 = e.fma(f2, g2);
+        g3 = e.fma(f3, g3);
+        g4 = e.fma(f4, g4);
+        g5 = e.fma(f5, g5);
+      }
+    } else {
+      for (; i + L <= to; i += L) {
+        DoubleVector t1 = DoubleVector.fromArray(D, td, i);
+        DoubleVector yv = widen(FloatVector.fromArray(F, y, i));
+        DoubleVector t2 = t1.mul(t1.mul(m2)), t3 = t2.mul(t1.mul(m3)), t4 = t3.mul(t1.mul(m4));
+        DoubleVector t5 = t4.mul(t1.mul(m5));
+        DoubleVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
+        DoubleVector f5 = t5.fma(a5, c5);
+        DoubleVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv))))).sub(yv);
+        q = e.fma(e, q);
+        s = s.add(e);
+        g1 = e.fma(f1, g1);
+        g2 = e.fma(f2, g2);
+        g3 = e.fma(f3, g3);
+        g4 = e.fma(f4, g4);
+        g5 = e.fma(f5, g5);
+      }
     }
     double[] lanes = new double[7 * L];
     q.intoArray(lanes, 0);
@@ -201,7 +210,7 @@ final class VectorLossRows implements LossLoops {
     g4.intoArray(lanes, 5 * L);
     g5.intoArray(lanes, 6 * L);
     add(sums, at, lanes, 7);
-    PolynomialKernel.rows(t, y, a, c, w, b, i, to, sums, at);
+    LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at); // the last rows, fewer than one vector
   }
 
   /**

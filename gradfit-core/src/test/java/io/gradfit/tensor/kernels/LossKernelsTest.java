@@ -75,6 +75,23 @@ class LossKernelsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void powersAboveTheDegreeAreNeverComputedSoHugeInputsStayFinite() {
+    int n = 1000;
+    double[] t = new double[n];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) t[i] = (i % 2 == 0 ? 1 : -1) * 1e100 * (1 + i); // t^5 would overflow, t² does not
+    double[] w = {1e-120, 1e-210};
+    for (LossLoops loops : new LossLoops[] {LossLoops.SCALAR, LossLoops.VECTOR}) {
+      if (loops == null) {
+        continue;
+      }
+      LinearMseKernel.Result r = PolynomialKernel.compute(t, y, null, null, w, 0, 1, loops);
+      assertThat(r.loss()).as("%s", loops).isFinite();
+      assertThat(java.util.Arrays.stream(r.gradW()).allMatch(Double::isFinite)).as("%s", loops).isTrue();
+    }
+  }
+
   private static void assertClose(LinearMseKernel.Result a, LinearMseKernel.Result b, double rel) {
     double scale = Math.max(1, Math.abs(b.loss()));
     assertThat(a.loss()).isCloseTo(b.loss(), within(rel * scale));
