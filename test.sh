@@ -3,13 +3,14 @@
 # module, installs it into the local Maven repository and runs every test, then builds and tests the example
 # consumer project (examples/consumer) against the installed artifacts.
 #
-# The notebook tests run Jupyter itself, the page tests run Chromium through ChromeDriver and the benchmark
-# scripts compile a C kernel, so on a fresh Debian machine this installs those Debian packages first (as root,
-# or through sudo). Set GRADFIT_NO_APT=1 to skip that step when you manage the packages yourself.
+# The notebook tests run Jupyter itself (and Maven, for the %maven magic), the page tests run Chromium through
+# ChromeDriver and the benchmark scripts compile a C kernel, so on a fresh Debian machine this installs those
+# Debian packages first (as root, or through sudo). Set GRADFIT_NO_APT=1 to skip that step when you manage the
+# packages yourself.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(python3-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver gcc)
+packages=(python3-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver gcc maven)
 
 missing=()
 for pkg in "${packages[@]}"; do

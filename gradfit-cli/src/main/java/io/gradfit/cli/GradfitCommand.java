@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       io.gradfit.cli.predict.PredictCommand.class,
       io.gradfit.cli.sweep.SweepCommand.class,
       io.gradfit.cli.surface.SurfaceCommand.class,
+      io.gradfit.cli.play.PlayCommand.class,
+      io.gradfit.cli.notebook.NotebookCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Modules depend one way: gradfit-core ← gradfit-io, gradfit-plot ← the front ends. Checked on the main sources of
+ * Modules depend one way: gradfit-core ← gradfit-io, gradfit-plot ← the front ends (gradfit-play's page server, and
+ * gradfit-cli, which starts it). Checked on the main sources of
  * every module of the repository (every source root, every subpackage): a module names only packages of the
  * modules it may use. gradfit-core's own packages are ordered by its PackageDependenciesTest.
  *
@@ -35,8 +36,11 @@ class ModuleDependenciesTest {
       "gradfit-core", new Rule(CORE, Set.of()),
       "gradfit-io", new Rule(Set.of("io"), CORE),
       "gradfit-plot", new Rule(Set.of("plot"), union(CORE, Set.of("io"))),
-      "gradfit-cli", new Rule(Set.of("cli"), union(CORE, Set.of("io", "plot"))),
-      "gradfit-bench", new Rule(Set.of("bench"), union(CORE, Set.of("io"))));
+      "gradfit-play", new Rule(Set.of("play"), union(CORE, Set.of("io", "plot"))),
+      "gradfit-cli", new Rule(Set.of("cli"), union(CORE, Set.of("io", "plot", "play"))),
+      "gradfit-bench", new Rule(Set.of("bench"), union(CORE, Set.of("io", "spark"))),
+      "gradfit-notebook", new Rule(Set.of("notebook"), union(CORE, Set.of("io", "plot"))),
+      "gradfit-spark", new Rule(Set.of("spark"), union(CORE, Set.of("io", "plot", "cli"))));
 
   record Rule(Set<String> own, Set<String> mayUse) {}
 
@@ -60,7 +64,7 @@ class ModuleDependenciesTest {
 
   @Test
   void theLibrariesNeverNameTheCommandLine() throws IOException {
-    for (String library : new String[] {"gradfit-core", "gradfit-io", "gradfit-plot"}) {
+    for (String library : new String[] {"gradfit-core", "gradfit-io", "gradfit-plot", "gradfit-play"}) {
       assertThat(uses(REPO.resolve(library).resolve("src/main"))).as(library).doesNotContain("cli");
     }
   }

@@ -22,6 +22,18 @@ public final class FitReport {
   private final GradientPath gradientPath;
   private final Provenance provenance;
 
+  /**
+   * The report of a fit run elsewhere than {@code LinearModel.fit} (gradfit-spark's distributed fit, say), with
+   * the same meaning per field.
+   *
+   * @param optimumLoss NaN and {@code optimum} null when there is no closed form
+   * @param optimum the closed-form coefficients in the units of the model's features, or null
+   */
+  public static FitReport of(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
+      GradientPath gradientPath, Provenance provenance) {
+    return new FitReport(history, finalLoss, optimumLoss, optimum, gradientPath, provenance);
+  }
+
   FitReport(History history, double finalLoss, double optimumLoss, LinearCoefficients optimum,
       GradientPath gradientPath, Provenance provenance) {
     this.provenance = provenance;

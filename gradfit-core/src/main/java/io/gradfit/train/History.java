@@ -20,6 +20,16 @@ public final class History {
   private final String stopMessage;
   private final int bestEpoch;
 
+  /**
+   * The record of a training loop run elsewhere than {@link Trainer} (gradfit-spark's distributed fit, say), with
+   * the same meaning per field.
+   *
+   * @param bestEpoch the epoch with the best monitored loss under early stopping, else -1
+   */
+  public static History of(List<EpochMetrics> epochs, StopReason stopReason, String stopMessage, int bestEpoch) {
+    return new History(epochs, stopReason, stopMessage, bestEpoch);
+  }
+
   History(List<EpochMetrics> epochs, StopReason stopReason, String stopMessage, int bestEpoch) {
     int n = epochs.size();
     trainLoss = new double[n];

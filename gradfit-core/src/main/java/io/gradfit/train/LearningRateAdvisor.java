@@ -98,6 +98,22 @@ public final class LearningRateAdvisor {
         c[a][b] = c[b][a];
       }
     }
+    return advise(n, mean, c);
+  }
+
+  /**
+   * The advice from the moments of the features instead of the features themselves, for data that is summed
+   * elsewhere (gradfit-spark sums them over a cluster): n rows, their column means μ and centred cross-products
+   * C = Σ (x − μ)(x − μ)ᵀ ([d][d], symmetric). Not modified.
+   *
+   * @throws IllegalArgumentException if n &lt; 1 or the shapes do not match
+   */
+  public static LearningRateAdvice advise(long n, double[] mean, double[][] c) {
+    int d = mean.length;
+    if (n < 1 || d < 1 || c.length != d) {
+      throw new IllegalArgumentException("LearningRateAdvisor: expected n >= 1 rows, d >= 1 means and a [d][d] "
+          + "matrix, got n = " + n + ", " + d + " means and " + c.length + " rows");
+    }
     // Raw: (2/n)·[[C + nμμᵀ, nμ], [nμᵀ, n]].
     double[][] raw = new double[d + 1][d + 1];
     for (int a = 0; a < d; a++) {

@@ -32,6 +32,16 @@ public final class DataOptions {
     return file;
   }
 
+  /** The column to predict. */
+  public String target() {
+    return target;
+  }
+
+  /** The columns to predict from; empty for every other numeric column. */
+  public List<String> features() {
+    return features;
+  }
+
   /** Reads the file's target and features; see {@link CsvData#load}. */
   public CsvData load(CsvFormat format) {
     if (features.contains(target)) {

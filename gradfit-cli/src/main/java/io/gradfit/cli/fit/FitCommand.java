@@ -99,6 +99,13 @@ public final class FitCommand implements Callable<Integer> {
           + " at most one every 2 s (default: ${DEFAULT-VALUE}).")
   Progress.Mode progress;
 
+  @Option(
+      names = "--spark",
+      paramLabel = "MASTER",
+      description = "Fit on Apache Spark instead: local[*], local[2], spark://host:port. Reads CSV or Parquet"
+          + " (a .parquet file or folder) through Spark; see the README's Spark section.")
+  String sparkMaster;
+
   @Override
   public Integer call() throws IOException {
     ModelSpec model = modelOptions.spec();
@@ -113,6 +120,10 @@ public final class FitCommand implements Callable<Integer> {
       checkWritable(save);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (sparkMaster != null) {
+      return SparkBridge.fit(new SparkFitRequest(input.file(), input.target(), input.features(), model, settings,
+          sparkMaster, save, plot, format, printEvery, out));
+    }
     CsvData userData = input.load(csv.format());
     Training training = Training.prepare(userData, model, settings);
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** What {@code gradfit fit} prints on standard output: the set-up, the loss as it goes, and the result. */
-final class FitReportPrinter {
+public final class FitReportPrinter {
   private static final String INDENT = "  ";
 
   private final PrintWriter out;
@@ -118,7 +118,7 @@ final class FitReportPrinter {
   }
 
   /** The model's equation with the target's name on the left: {@code price = 49.87 + 3.21 * size}. */
-  static String equation(LinearModel model, String target, int decimals) {
+  public static String equation(LinearModel model, String target, int decimals) {
     String e = model.equation(decimals);
     int eq = e.indexOf(" = ");
     String left = e.startsWith("logit") ? "logit P(" + target + " = 1)" : target;
@@ -139,7 +139,7 @@ final class FitReportPrinter {
   }
 
   /** How near the optimum, in words: the learner's question after "is it good?". */
-  private static String optimumVerdict(FitReport report) {
+  public static String optimumVerdict(FitReport report) {
     double rel = report.relativeGap();
     if (!(report.optimumLoss() > 0)) {
       return report.gap() <= 1e-12 ? "Gradient descent reached it." : "The data can be fitted exactly.";
@@ -216,7 +216,7 @@ final class FitReportPrinter {
   }
 
   /** {@code label} padded to the text column, then the words of {@code text} flowed into lines of {@code width}. */
-  static List<String> wrap(String label, String text, int width) {
+  public static List<String> wrap(String label, String text, int width) {
     List<String> lines = new ArrayList<>();
     String indent = " ".repeat(10);
     StringBuilder line = new StringBuilder(label).append(" ".repeat(Math.max(1, 10 - label.length())));

@@ -62,6 +62,13 @@ class FitErrorsTest {
   }
 
   @Test
+  void sparkWithoutGradfitSparkOnTheClassPath() throws IOException {
+    Path file = csv("x,y\n1,2\n2,4\n3,7\n");
+    assertBadInput(fit(file.toString(), "--target", "y", "--spark", "local[2]"),
+        "--spark local[2]: gradfit-spark and Spark are not on the class path");
+  }
+
+  @Test
   void unknownTarget() throws IOException {
     Path file = csv("x,y\n1,2\n2,4\n3,7\n");
     assertBadInput(fit(file.toString(), "--target", "z"), "'z'");

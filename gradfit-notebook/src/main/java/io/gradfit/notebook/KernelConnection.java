@@ -1,0 +1,211 @@
+package io.gradfit.notebook;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
+import org.dflib.jjava.jupyter.channels.IOPubChannel;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.channels.StdinChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's five ZeroMQ sockets, as jjava-jupyter's {@link JupyterConnection} but with its own shell and control
+ * loops, for two reasons found in jjava-jupyter 1.0-a6:
+ *
+ * <ul>
+ *   <li>its loop lets the {@link SecurityException} of a wrongly signed message escape, which ends the loop's
+ *       thread: one bad message would leave the kernel deaf. Here a message whose HMAC does not match the
+ *       connection key (or that has no signature when a key is set) is dropped and the loop goes on;
+ *   <li>its loop sleeps 50 ms between polls, which would be the whole budget of a cell's round trip. Here the loop
+ *       blocks in a poll with a timeout, so a request is read as soon as it arrives.
+ * </ul>
+ *
+ * The messages themselves, their signing and checking stay jjava-jupyter's ({@link JupyterSocket}).
+ */
+final class KernelConnection extends JupyterConnection {
+  private static final Logger LOG = Logger.getLogger(KernelConnection.class.getName());
+
+  /** How long a loop waits in one poll before it checks whether it should stop. */
+  private static final int POLL_MILLIS = 200;
+
+  private final KernelConnectionProperties properties;
+  private final ZMQ.Context context = ZMQ.context(1);
+  private final HeartbeatChannel heartbeat;
+  private final GuardedShellChannel shell;
+  private final GuardedShellChannel control;
+  private final StdinChannel stdin;
+  private final IOPubChannel iopub;
+  private volatile boolean closed;
+
+  KernelConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
+    super(properties);
+    this.properties = properties;
+    HMACGenerator hmac = properties.createHMACGenerator();
+    heartbeat = new HeartbeatChannel(context, hmac);
+    shell = new GuardedShellChannel(context, hmac, false, this);
+    control = new GuardedShellChannel(context, hmac, true, this);
+    stdin = new StdinChannel(context, hmac);
+    iopub = new IOPubChannel(context, hmac);
+  }
+
+  @Override
+  public void connect() {
+    for (JupyterSocket socket : sockets()) {
+      socket.bind(properties);
+    }
+    iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+  }
+
+  @Override
+  public IOPubChannel getIOPub() {
+    return iopub;
+  }
+
+  @Override
+  public ShellReplyEnvironment prepareReplyEnv(ShellChannel channel, MessageContext messageContext) {
+    return new ReplyEnvironment(channel, stdin, iopub, messageContext);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    shell.stopLoop();
+    control.stopLoop();
+    // Give the loops one poll to notice; their sockets must not be closed under them.
+    shell.joinLoop(POLL_MILLIS * 5L);
+    control.joinLoop(POLL_MILLIS * 5L);
+    for (JupyterSocket socket : sockets()) {
+      socket.close();
+    }
+    context.close();
+    super.close(); // jjava's own (never bound) sockets
+  }
+
+  @Override
+  public void waitUntilClose() {
+    shell.joinLoop(0);
+    control.joinLoop(0);
+    heartbeat.waitUntilClose();
+  }
+
+  private List<JupyterSocket> sockets() {
+    return List.of(heartbeat, shell, control, stdin, iopub);
+  }
+
+  /** Makes jjava-jupyter's reply environment (its constructor is protected). */
+  private static final class ReplyEnvironment extends ShellReplyEnvironment {
+    ReplyEnvironment(ShellChannel shell, StdinChannel stdin, JupyterSocket iopub, MessageContext context) {
+      super(shell, stdin, iopub, context);
+    }
+  }
+
+  /** A shell or control socket with a loop that survives bad messages and wakes as a message arrives. */
+  private static final class GuardedShellChannel extends ShellChannel {
+    private final boolean isControl;
+    private final KernelConnection connection;
+    private volatile boolean running;
+    private Thread loop;
+
+    GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, KernelConnection connection) {
+      super(context, hmac, isControl, connection);
+      this.isControl = isControl;
+      this.connection = connection;
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties props) {
+      int port = isControl ? props.getControlPort() : props.getShellPort();
+      bind(formatAddress(props.getTransport(), props.getIp(), port));
+      ZMQ.Poller poller = ctx.poller(1);
+      poller.register(this, ZMQ.Poller.POLLIN);
+      running = true;
+      loop = new Thread(() -> run(poller), isControl ? "gradfit-control" : "gradfit-shell");
+      loop.start();
+    }
+
+    private void run(ZMQ.Poller poller) {
+      while (running) {
+        int events;
+        try {
+          events = poller.poll(POLL_MILLIS);
+        } catch (RuntimeException e) { // the context was closed under us
+          break;
+        }
+        if (events <= 0 || !running) {
+          continue;
+        }
+        Message<?> message;
+        try {
+          message = readMessage();
+        } catch (SecurityException e) {
+          LOG.warning("dropped a message whose signature does not match the connection key");
+          continue;
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "dropped a message that could not be read: " + e, e);
+          continue;
+        }
+        if (message != null) {
+          handle(message);
+        }
+      }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handle(Message<?> message) {
+      ShellHandler handler = connection.getHandler(message.getHeader().getType());
+      if (handler == null) {
+        LOG.fine(() -> "no handler for " + message.getHeader().getType().getName());
+        return;
+      }
+      ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+      try {
+        handler.handle(env, message);
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "error handling " + message.getHeader().getType().getName(), e);
+      } finally {
+        env.resolveDeferrals();
+      }
+      if (env.isMarkedForShutdown()) {
+        running = false;
+        new Thread(connection::close, "gradfit-close").start();
+      }
+    }
+
+    void stopLoop() {
+      running = false;
+    }
+
+    void joinLoop(long millis) {
+      Thread thread = loop;
+      if (thread == null || thread == Thread.currentThread()) {
+        return;
+      }
+      try {
+        thread.join(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      super.close();
+    }
+  }
+}
