@@ -1,23 +1,101 @@
 #!/usr/bin/env bash
-# Target 3: the lesson's epoch at N = 10^7, d = 3, one thread: gradfit (JMH, with the read-once floor measured
-# in the same run) against PyTorch (python/lesson_epoch.py, if /usr/bin/python3 can import torch).
-# Usage: gradfit-bench/compare.sh [N]   (from the repository root or anywhere)
+# Every speed figure of issue 13 in one run, each against the memory floor measured in the same run:
+#   - the floor: Java (MemoryFloorBench, Vector API accumulators, 1 and 2 threads) and C (c/read_floor.c,
+#     compiled here with gcc -O3 -march=native when gcc exists), for the bytes of N rows of d = 3 and d = 16;
+#   - gradfit: LinearRegression.fit epochs (scalar and Vector API, 2 threads, d = 3 and 16), LogisticRegression.fit
+#     (d = 3 and 16) and PolynomialRegression.fit (one column, degree 5) epochs, the lesson's raw autograd epoch
+#     (1 thread), each JMH benchmark class with its own floor in the same JMH run;
+#   - peers, when /usr/bin/python3 has them: numpy and PyTorch (python/linear_epoch.py, python/lesson_epoch.py).
+# Usage: gradfit-bench/compare.sh [N]   (from anywhere; N defaults to 10^7; JMH_OPTS adds JMH options, e.g.
+#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 10 minutes at N = 10^7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000000}"
 jar=gradfit-bench/target/benchmarks.jar
+out=gradfit-bench/target
 [ -f "$jar" ] || ./mvnw -q -DskipTests package -pl gradfit-bench -am
-out=gradfit-bench/target/compare.csv
-java -jar "$jar" 'LessonEpochBench' -p n="$n" -rf csv -rff "$out" > gradfit-bench/target/compare.log
-score() { awk -F, -v b="$1" '$1 ~ b {gsub(/"/, "", $5); print $5}' "$out"; }
-gradfit=$(score 'LessonEpochBench.epoch"')
-floor=$(score 'LessonEpochBench.readFloor"')
-printf 'gradfit epoch: %s ms   read-once floor: %s ms   ratio to floor: %s\n' "$gradfit" "$floor" \
-  "$(awk -v a="$gradfit" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')"
-if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-  torch=$(/usr/bin/python3 gradfit-bench/python/lesson_epoch.py "$n" 1)
-  printf 'PyTorch epoch: %s ms   PyTorch / gradfit: %s\n' "$torch" \
-    "$(awk -v a="$torch" -v b="$gradfit" 'BEGIN {printf "%.2f", a / b}')"
+python=/usr/bin/python3
+
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; JDK: $(java -version 2>&1 | head -1)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- the C floor: the same bytes as the benchmarks (4·N·(d+1)), 1 and 2 threads
+declare -A cfloor
+if command -v gcc >/dev/null 2>&1; then
+  gcc -O3 -march=native -fopenmp -o "$out/read_floor" gradfit-bench/c/read_floor.c
+  for d in 3 16; do
+    while read -r _ threads _ ms _; do
+      cfloor["$d,${threads#threads=}"]="${ms#ms=}"
+    done < <("$out/read_floor" $((4 * n * (d + 1))) 20)
+  done
 else
-  echo "PyTorch: not available (/usr/bin/python3 cannot import torch); skipped"
+  echo "C floor: gcc not found; skipped (apt-get install gcc)"
 fi
+
+# --- JMH: floors, fits and the lesson's epoch (ms/op); each class measures its floor in its own run
+# shellcheck disable=SC2086 # JMH_OPTS is a list of options
+java -jar "$jar" 'MemoryFloorBench|LinearRegressionFitBench|OtherModelsFitBench|LessonEpochBench' -p n="$n" ${JMH_OPTS:-} \
+  -rf csv -rff "$out/compare.csv" > "$out/compare.log"
+# columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+score() { # benchmark-name [d]
+  awk -F, -v b="$1" -v d="${2:-}" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); cls = $1;
+    sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls);
+    if (cls "." name == b && (d == "" || $8 == d)) printf "%.2f", $5 }' "$out/compare.csv"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
+
+echo
+echo "memory floor, N = $n (ms; Java = MemoryFloorBench, vector accumulators; C = read_floor.c)"
+printf '%-6s %12s %12s %12s %12s %18s\n' d "Java 1 thr" "Java 2 thr" "C 1 thr" "C 2 thr" "old 8 sums, 2 thr"
+for d in 3 16; do
+  printf '%-6s %12s %12s %12s %12s %18s\n' "$d" "$(score MemoryFloorBench.vector1Thread "$d")" \
+    "$(score MemoryFloorBench.vector2Threads "$d")" "${cfloor[$d,1]:--}" "${cfloor[$d,2]:--}" \
+    "$(score MemoryFloorBench.scalar8Sums2Threads "$d")"
+done
+
+declare -A peers
+if "$python" -c 'import numpy' 2>/dev/null || "$python" -c 'import torch' 2>/dev/null; then
+  for d in 3 16; do
+    while read -r lib ms; do peers["$lib,$d"]="$ms"; done < <("$python" gradfit-bench/python/linear_epoch.py "$n" "$d" 2)
+  done
+fi
+if "$python" -c 'import torch' 2>/dev/null; then
+  peers["lesson"]=$("$python" gradfit-bench/python/lesson_epoch.py "$n" 1)
+fi
+
+echo
+echo "gradfit against the floor of the same JMH run (Java) and the C floor of this run (ms per epoch)"
+printf '%-44s %9s %9s %8s %9s %8s   %s\n' workload gradfit "floor" ratio "C floor" "ratio" peers
+for d in 3 16; do
+  floor=$(score LinearRegressionFitBench.readFloor2Threads "$d")
+  for kind in epochVectorApi epoch; do
+    label="LinearRegression.fit, d = $d, 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
+    t=$(score "LinearRegressionFitBench.$kind" "$d")
+    p=""
+    [ $kind = epochVectorApi ] && p="numpy ${peers[numpy,$d]:--}, torch ${peers[torch,$d]:--}"
+    printf '%-44s %9s %9s %8s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
+      "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$p"
+  done
+done
+for workload in logistic-3 logistic-16 polynomial-5; do
+  floor=$(awk -F, -v w="$workload" 'NR > 1 { gsub(/["\r]/, ""); if ($1 ~ /OtherModelsFitBench.readFloor2Threads/ && $10 == w)
+    printf "%.2f", $5 }' "$out/compare.csv")
+  case $workload in logistic-*) d=${workload#logistic-}; cbytes=$((4 * n * (d + 1))) ;; *) cbytes=$((8 * n)) ;; esac
+  cms=""
+  if [ -x "$out/read_floor" ]; then
+    cms=$("$out/read_floor" "$cbytes" 10 | awk '/threads=2/ { sub(/ms=/, "", $4); print $4 }')
+  fi
+  for kind in epochVectorApi epoch; do
+    t=$(awk -F, -v w="$workload" -v k="$kind" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name);
+      if ($1 ~ /OtherModelsFitBench/ && name == k && $10 == w) printf "%.2f", $5 }' "$out/compare.csv")
+    label="$(echo "$workload" | sed 's/logistic-/LogisticRegression.fit, d = /; s/polynomial-5/PolynomialRegression.fit, degree 5/'), 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
+    printf '%-44s %9s %9s %8s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
+      "$(ratio "$t" "$cms")"
+  done
+done
+t=$(score LessonEpochBench.epoch)
+floor=$(score LessonEpochBench.readFloor)
+printf '%-44s %9s %9s %8s %9s %8s   %s\n' "lesson's raw autograd epoch, d = 3, 1 thr" "$t" "$floor" \
+  "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "torch ${peers[lesson]:--}"
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (JMH's own output: $out/compare.log, $out/compare.csv)"

@@ -3,6 +3,8 @@ package io.gradfit.bench;
 import io.gradfit.autograd.Tensor;
 import io.gradfit.models.FitOptions;
 import io.gradfit.models.LinearRegression;
+import io.gradfit.models.LogisticRegression;
+import io.gradfit.models.PolynomialRegression;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
@@ -16,7 +18,9 @@ import io.gradfit.tensor.kernels.LinearMseKernel;
  * the answer is the limit, not a time.
  *
  * <p>Modes: {@code kernel} (LinearMseKernel alone), {@code fit} ({@code LinearRegression.fit} with full-batch SGD:
- * the fused path, the report's final loss and least-squares optimum included) and {@code autograd} (the lesson's
+ * the fused path, the report's final loss and least-squares optimum included), {@code logistic}
+ * ({@code LogisticRegression.fit} on labels 0/1, the same way), {@code polynomial} ({@code PolynomialRegression.fit}
+ * of degree d on one column, standardized; the data are then that column and y) and {@code autograd} (the lesson's
  * raw loop, x.mm(w).add(b).sub(y).pow(2).mean()).
  */
 public final class HeapFit {
@@ -27,7 +31,7 @@ public final class HeapFit {
     int n = Integer.parseInt(args[1]);
     int d = Integer.parseInt(args[2]);
     int epochs = Integer.parseInt(args[3]);
-    Rows rows = Rows.linear(n, d);
+    Rows rows = Rows.linear(n, mode.equals("polynomial") ? 1 : d);
     double loss = Double.NaN;
     if (mode.equals("kernel")) {
       double[] w = new double[d];
@@ -43,6 +47,20 @@ public final class HeapFit {
       Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
       LinearRegression model = new LinearRegression(d, new Generator(1), DType.FLOAT32);
       loss = model.fit(x, y, FitOptions.sgd(0.1, epochs)).finalLoss();
+    } else if (mode.equals("logistic")) {
+      for (int i = 0; i < n; i++) rows.y[i] = rows.y[i] > 0.5f ? 1 : 0;
+      Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));
+      Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
+      LogisticRegression model = new LogisticRegression(d, new Generator(1), DType.FLOAT32);
+      loss = model.fit(x, y, FitOptions.sgd(0.5, epochs)).finalLoss();
+    } else if (mode.equals("polynomial")) { // d is the degree; X is the first column of the rows
+      float[] t = new float[n];
+      for (int i = 0; i < n; i++) t[i] = rows.x[i * rows.d];
+      rows = Rows.column(t, rows.y);
+      Tensor x = Tensor.of(NdArray.wrap(t, Shape.of(n, 1)));
+      Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
+      PolynomialRegression model = new PolynomialRegression(d, 1, false, new Generator(1), DType.FLOAT32);
+      loss = model.fit(x, y, FitOptions.sgd(0.05, epochs).standardize(true)).finalLoss();
     } else {
       Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));
       Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Targets 3 and 5: one full-batch epoch of the lesson's polynomial code (x.mm(w).add(b).sub(y).pow(2).mean(),
  * zero grads, backward, update) with the raw autograd API on one thread, for N rows of d = 3 features; and the
- * read-once floor of the same data ({@code readFloor}) measured in the same run.
+ * memory floor of the same data ({@code readFloor}, {@link VectorReadFloor}) measured in the same run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -65,8 +65,10 @@ public class LessonEpochBench {
     return loss;
   }
 
+  /** The memory floor of the same data on one thread (vector accumulators, so its fork has the Vector API). */
   @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public float readFloor() {
-    return ReadFloor.read(rows.x, rows.y);
+    return VectorReadFloor.read(rows.x, rows.y);
   }
 }

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Target 2: one full-batch epoch (loss and gradients) of the fused linear-MSE kernel, against the read-once floor
- * of the same data measured in the same run, on one and on two threads. Small n show where threads stop paying
+ * Target 2: one full-batch epoch (loss and gradients) of the fused linear-MSE kernel, against the memory floor
+ * ({@link VectorReadFloor}) of the same data measured in the same run, on one and on two threads. The kernel runs
+ * scalar in forks without the Vector API and vectorized in {@code kernel2ThreadsVectorApi}. Small n show where threads stop paying
  * for themselves (the kernel's PARALLEL_MIN_BYTES).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -59,12 +60,20 @@ public class LinearMseKernelBench {
   }
 
   @Benchmark
-  public float readFloor1Thread() {
-    return ReadFloor.read(rows.x, rows.y);
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
+  public LinearMseKernel.Result kernel2ThreadsVectorApi() {
+    return LinearMseKernel.compute(rows.x, rows.y, w, 0.5, 2);
   }
 
   @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
+  public float readFloor1Thread() {
+    return VectorReadFloor.read(rows.x, rows.y);
+  }
+
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public float readFloor2Threads() {
-    return ReadFloor.readTwoThreads(rows.x, rows.y);
+    return VectorReadFloor.readTwoThreads(rows.x, rows.y);
   }
 }

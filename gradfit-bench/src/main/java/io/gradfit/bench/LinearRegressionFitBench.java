@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Target 2 through the public API: one epoch of {@code LinearRegression.fit} (full batch, MSE, plain SGD, the
  * default {@code GradientPath.AUTO}, which takes the fused path at this size) on N = 10⁷ float32 rows, against
- * the read-once floor of the same data in the same run. The kernel uses the calling thread and the common pool,
- * two threads on a 2-core machine; the floor is read on two threads.
+ * the memory floor ({@link VectorReadFloor}) of the same data in the same run. The kernel uses the calling thread
+ * and the common pool, two threads on a 2-core machine; the floor is read on two threads.
  *
  * <p>How one epoch is timed: the fit runs on a thread of its own, for as many epochs as JMH asks for. A listener
  * hands each epoch's end to the benchmark method and then waits for the next call before the next epoch starts,
@@ -133,8 +133,10 @@ public class LinearRegressionFitBench {
     return fit.nextEpoch();
   }
 
+  /** The memory floor of the same data on two threads (vector accumulators, so its fork has the Vector API). */
   @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public float readFloor2Threads(Data data) {
-    return ReadFloor.readTwoThreads(data.rows.x, data.rows.y);
+    return VectorReadFloor.readTwoThreads(data.rows.x, data.rows.y);
   }
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * The read-once floor: the cheapest pass that touches every byte of X and y. Eight independent float sums let
- * the core issue loads as fast as memory delivers them (one running sum would wait on each add instead).
+ * The old read-once floor: eight independent scalar float sums over X and y. It is limited by the adds, not by
+ * memory (about half the bandwidth on two threads here), so it is no longer the floor; {@link VectorReadFloor} is.
+ * Kept so that MemoryFloorBench shows the difference, and for JVMs without the Vector API.
  */
 final class ReadFloor {
   private ReadFloor() {}

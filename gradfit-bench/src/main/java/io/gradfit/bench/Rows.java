@@ -52,6 +52,11 @@ final class Rows {
     return new Rows(n, d, x, y);
   }
 
+  /** One column t and y, as rows of one feature. */
+  static Rows column(float[] t, float[] y) {
+    return new Rows(y.length, 1, t, y);
+  }
+
   /** Bytes of X and y: what one epoch must read at least once. */
   long bytes() {
     return 4L * n * (d + 1);

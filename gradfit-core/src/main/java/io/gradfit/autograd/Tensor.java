@@ -441,6 +441,31 @@ public final class Tensor {
    */
   public static Tensor linearMse(Tensor x, Tensor w, Tensor b, Tensor y) { return Ops.linearMse(x, w, b, y); }
 
+  /**
+   * Binary cross-entropy on the logits of a linear model in one fused op, mean reduction: the value and the w and b
+   * gradients of {@code new BceWithLogitsLoss().apply(x.mm(w).add(b), y)} for float32 x [n, d], w [d, 1], b [1] and
+   * y [n, 1], within float32 rounding. One pass over x (io.gradfit.tensor.kernels.LogisticKernel), in double, on
+   * several threads for large x. x and y must not require grad.
+   *
+   * @throws IllegalArgumentException if the shapes or dtypes do not fit
+   */
+  public static Tensor linearBceWithLogits(Tensor x, Tensor w, Tensor b, Tensor y) {
+    return FusedLosses.linearBceWithLogits(x, w, b, y);
+  }
+
+  /**
+   * The mean squared error of a polynomial of one column in one fused op: for the raw column t ([n] or [n, 1],
+   * float32 or float64), the value and the w and b gradients of {@code x.mm(w).add(b).sub(y).pow(2).mean()} where
+   * x = [t, t², …, t^p] (p = w's rows, at most 5), each column standardized as {@code (t^k − mean[k−1]) / std[k−1]}
+   * when mean and std are given (null for none); w [p, 1], b [1], y [n, 1] float32. The powers are computed per row
+   * and never stored, so the op reads the column and y once. Within float32 rounding of the composed form.
+   *
+   * @throws IllegalArgumentException if the shapes, dtypes or degree do not fit
+   */
+  public static Tensor polynomialMse(Tensor t, double[] mean, double[] std, Tensor w, Tensor b, Tensor y) {
+    return FusedLosses.polynomialMse(t, mean, std, w, b, y);
+  }
+
   // =================================================================== products and reductions
 
   /**

@@ -6,9 +6,10 @@ package io.gradfit.models;
  * in float64), and the same {@link io.gradfit.train.History} semantics: only the speed, and the last bits of
  * float32 results, differ.
  *
- * <p>The fused path applies to {@code MseLoss} with mean reduction, the trainer's default, on full batches; any
- * optimizer, scheduler, validation set, early stopping and listener work as on the autograd path, since it
- * replaces only the forward pass and the loss.
+ * <p>The fused path applies to {@code MseLoss} with mean reduction (the default of the regressions), and to
+ * {@code BceWithLogitsLoss} with mean reduction (the default of {@code LogisticRegression}) for float32 parameters,
+ * on full batches; any optimizer, scheduler, validation set, early stopping and listener work as on the autograd
+ * path, since it replaces only the forward pass and the loss.
  */
 public enum GradientPath {
   /**
@@ -23,9 +24,11 @@ public enum GradientPath {
    */
   AUTOGRAD,
   /**
-   * {@link io.gradfit.autograd.Tensor#linearMse}: the design matrix is built once per fit, then each epoch is one
-   * pass over it, summing in double on several threads (and with the Vector API when the JVM has
-   * {@code jdk.incubator.vector}). A fit asked for it fails if it does not apply.
+   * {@link io.gradfit.autograd.Tensor#linearMse} or {@link io.gradfit.autograd.Tensor#linearBceWithLogits}: the
+   * design matrix is built once per fit, then each epoch is one pass over it, summing in double on several threads
+   * (and with the Vector API when the JVM has {@code jdk.incubator.vector}). A float32 polynomial of one column up
+   * to degree 5 skips the design: {@link io.gradfit.autograd.Tensor#polynomialMse} computes the powers from the raw
+   * column in each pass. A fit asked for it fails if it does not apply.
    */
   FUSED;
 

@@ -7,6 +7,7 @@ import io.gradfit.data.LinearCoefficients;
 import io.gradfit.data.Standardizer;
 import io.gradfit.linalg.LeastSquares;
 import io.gradfit.linalg.LeastSquaresSolution;
+import io.gradfit.loss.BceWithLogitsLoss;
 import io.gradfit.loss.Loss;
 import io.gradfit.loss.MseLoss;
 import io.gradfit.loss.Reduction;
@@ -16,6 +17,7 @@ import io.gradfit.nn.Parameter;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.kernels.LinearMseKernel;
+import io.gradfit.tensor.kernels.LogisticKernel;
 import io.gradfit.train.History;
 import io.gradfit.train.Trainer;
 import java.util.List;
@@ -123,11 +125,13 @@ public abstract sealed class LinearModel implements Module
    * parameters in the other units, which is allowed but rarely useful.
    *
    * <p>The options' {@link GradientPath} says how each epoch's loss and gradients are computed. The rule of
-   * {@link GradientPath#AUTO}, the default: with {@code MseLoss} (mean reduction) on full batches and at least
-   * {@link GradientPath#AUTO_FUSED_MIN_ROWS} training rows, the design matrix (features, standardized, in the
-   * parameters' dtype) is built once and each epoch is one {@link Tensor#linearMse} pass over it; otherwise each
-   * epoch runs {@code forward} and the loss through autograd, as the lesson does, with PyTorch's float32 rounding.
-   * The report says which path was taken.
+   * {@link GradientPath#AUTO}, the default: with {@code MseLoss}, or {@code BceWithLogitsLoss} for float32
+   * parameters (mean reduction), on full batches and at least {@link GradientPath#AUTO_FUSED_MIN_ROWS} training
+   * rows, the design matrix (features, standardized, in the parameters' dtype) is built once and each epoch is one
+   * {@link Tensor#linearMse} or {@link Tensor#linearBceWithLogits} pass over it (a float32 polynomial of one column,
+   * degree up to 5, without interactions, passes its raw column to {@link Tensor#polynomialMse} instead); otherwise
+   * each epoch runs {@code forward} and the loss through autograd, as the lesson does, with PyTorch's float32
+   * rounding. The report says which path was taken.
    *
    * @throws IllegalArgumentException if the data do not fit the model, the trainer's loss does not, or
    *     {@link GradientPath#FUSED} was asked for where it does not apply
@@ -148,12 +152,7 @@ public abstract sealed class LinearModel implements Module
     standardizer = options.standardize() ? Standardizer.fit(features(train.x())) : null;
 
     GradientPath path = pathFor(options.gradientPath(), loss, trainer, train.size());
-    Supplier<Tensor> fullBatchLoss = null;
-    if (path == GradientPath.FUSED) {
-      Tensor design = design(train.x()); // once per fit, where the autograd path builds it every epoch
-      Tensor target = train.y();
-      fullBatchLoss = () -> Tensor.linearMse(design, linear.weight().value(), linear.bias().value(), target);
-    }
+    Supplier<Tensor> fullBatchLoss = path == GradientPath.FUSED ? fusedLoss(loss, train) : null;
     History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null), fullBatchLoss);
 
     // The report reads the features the layer saw, widened to double as they are read: no float64 copy of the data.
@@ -191,9 +190,13 @@ public abstract sealed class LinearModel implements Module
     if (asked == GradientPath.AUTOGRAD) {
       return asked;
     }
-    String why = !(loss instanceof MseLoss mse) || mse.reduction() != Reduction.MEAN
-        ? "the loss is " + loss.name() + ", not MseLoss with mean reduction"
-        : !trainer.isFullBatch(rows) ? "the trainer takes minibatches" : null;
+    String why = isMeanMse(loss) ? null
+        : !isMeanBceWithLogits(loss) ? "the loss is " + loss.name() + ", not MseLoss or BceWithLogitsLoss with mean "
+            + "reduction"
+        : dtype() != DType.FLOAT32 ? "BceWithLogitsLoss is fused for float32 parameters only" : null;
+    if (why == null && !trainer.isFullBatch(rows)) {
+      why = "the trainer takes minibatches";
+    }
     if (asked == GradientPath.FUSED) {
       if (why != null) {
         throw new IllegalArgumentException(getClass().getSimpleName() + ": GradientPath.FUSED does not apply: "
@@ -202,6 +205,43 @@ public abstract sealed class LinearModel implements Module
       return asked;
     }
     return why == null && rows >= GradientPath.AUTO_FUSED_MIN_ROWS ? GradientPath.FUSED : GradientPath.AUTOGRAD;
+  }
+
+  private static boolean isMeanMse(Loss loss) {
+    return loss instanceof MseLoss mse && mse.reduction() == Reduction.MEAN;
+  }
+
+  private static boolean isMeanBceWithLogits(Loss loss) {
+    return loss instanceof BceWithLogitsLoss bce && bce.reduction() == Reduction.MEAN;
+  }
+
+  /**
+   * The full-batch loss of the fused path: one kernel pass per epoch. The design matrix (features, standardized, in
+   * the parameters' dtype) is built once per fit, where the autograd path builds it every epoch; a polynomial of one
+   * column skips it and passes the raw column, whose powers the kernel computes per row.
+   */
+  private Supplier<Tensor> fusedLoss(Loss loss, Dataset train) {
+    Tensor target = train.y();
+    Tensor w = linear.weight().value();
+    Tensor b = linear.bias().value();
+    if (usesPolynomialKernel(loss)) {
+      Tensor t = train.x();
+      double[] mean = standardizer == null ? null : standardizer.mean();
+      double[] std = standardizer == null ? null : standardizer.std();
+      return () -> Tensor.polynomialMse(t, mean, std, w, b, target);
+    }
+    Tensor design = design(train.x());
+    return isMeanMse(loss)
+        ? () -> Tensor.linearMse(design, w, b, target)
+        : () -> Tensor.linearBceWithLogits(design, w, b, target);
+  }
+
+  /**
+   * Whether the fused loss of this model can be computed from its raw input column by {@link Tensor#polynomialMse}:
+   * a float32 polynomial of one column, without interactions, of degree up to 5, with the mean squared error.
+   */
+  boolean usesPolynomialKernel(Loss loss) {
+    return false;
   }
 
   /**
@@ -222,12 +262,15 @@ public abstract sealed class LinearModel implements Module
   private double finalLoss(Loss loss, Tensor design, Tensor target) {
     double[] w = linear.weight().value().toDoubleArray();
     double b = linear.bias().value().item();
-    if (loss instanceof MseLoss mse && mse.reduction() == Reduction.MEAN) {
+    if (isMeanMse(loss)) {
       NdArray x = design.array();
       NdArray y = target.array();
       return x.dtype() == DType.FLOAT32
           ? LinearMseKernel.compute(x.floats(), y.floats(), w, b).loss()
           : LinearMseKernel.compute(x.doubles(), y.doubles(), w, b).loss();
+    }
+    if (isMeanBceWithLogits(loss) && design.dtype() == DType.FLOAT32) { // read in place, not as float64 copies
+      return LogisticKernel.compute(design.array().floats(), target.array().floats(), w, b).loss();
     }
     try (NoGrad ignored = NoGrad.enter()) {
       return loss.apply(linear.forward(design.toFloat64()), target.toFloat64()).item();

@@ -3,10 +3,12 @@ package io.gradfit.models;
 import io.gradfit.autograd.Tensor;
 import io.gradfit.loss.Loss;
 import io.gradfit.loss.MseLoss;
+import io.gradfit.loss.Reduction;
 import io.gradfit.nn.Linear;
 import io.gradfit.nn.PolynomialFeatures;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
+import io.gradfit.tensor.kernels.PolynomialKernel;
 import java.util.List;
 
 /**
@@ -77,6 +79,12 @@ public final class PolynomialRegression extends LinearModel {
   @Override
   List<String> featureNames(List<String> inputNames) {
     return polynomial.featureNames(inputNames);
+  }
+
+  @Override
+  boolean usesPolynomialKernel(Loss loss) {
+    return inputs() == 1 && !polynomial.interactions() && polynomial.degree() <= PolynomialKernel.MAX_DEGREE
+        && dtype() == DType.FLOAT32 && loss instanceof MseLoss mse && mse.reduction() == Reduction.MEAN;
   }
 
   @Override

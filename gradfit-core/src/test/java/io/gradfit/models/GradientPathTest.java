@@ -58,6 +58,31 @@ class GradientPathTest {
         new Data(data.x, y), options, FLOAT32);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16})
+  void logisticRegressionInFloat32(int d) {
+    Data data = data(2000, d, DType.FLOAT32, 11);
+    float[] labels = new float[2000]; // 1 where y > 0.75: about a third of the rows
+    for (int i = 0; i < labels.length; i++) labels[i] = data.y.array().get(i) > 0.75 ? 1 : 0;
+    FitOptions options = FitOptions.sgd(0.5, 40);
+    assertSameFit(() -> new LogisticRegression(d, new Generator(5), DType.FLOAT32), new Data(data.x,
+        Tensor.of(io.gradfit.tensor.NdArray.wrap(labels, io.gradfit.tensor.Shape.of(2000, 1)))),
+        options, FLOAT32);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5})
+  void polynomialRegressionOfOneFloat32ColumnFromTheRawColumn(int degree) {
+    Data data = data(1500, 1, DType.FLOAT32, 12);
+    // with noise, so the loss stays well above the float32 rounding of the residuals
+    Tensor noise = Tensor.rand(new Generator(13), DType.FLOAT32, 1500, 1).sub(0.5);
+    Tensor y = data.x.pow(2).mul(1.5).sub(data.x.mul(0.5)).add(0.25).add(noise).toFloat32();
+    assertSameFit(() -> new PolynomialRegression(degree, 1, false, new Generator(9), DType.FLOAT32),
+        new Data(data.x, y), FitOptions.sgd(0.05, 40), FLOAT32);
+    assertSameFit(() -> new PolynomialRegression(degree, 1, false, new Generator(9), DType.FLOAT32),
+        new Data(data.x, y), FitOptions.sgd(0.05, 40).standardize(true), FLOAT32);
+  }
+
   @Test
   void polynomialRegressionWithInteractions() {
     Data data = data(1200, 2, DType.FLOAT32, 4);
@@ -124,7 +149,7 @@ class GradientPathTest {
     Trainer l1 = Trainer.builder().sgd(0.1).loss(new L1Loss()).build();
     assertThatThrownBy(() -> model.fit(data.x, data.y, FitOptions.of(l1).gradientPath(GradientPath.FUSED)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("the loss is L1Loss, not MseLoss with mean reduction");
+        .hasMessageContaining("the loss is L1Loss, not MseLoss or BceWithLogitsLoss with mean reduction");
   }
 
   /** Fits two copies of a model, one per path, and checks that they agree; returns the fused fit's history. */

@@ -95,11 +95,11 @@ public final class LinearMseKernel {
     return run(y.length, w.length, threads, (from, to, sums, at) -> float64(x, y, w, b, from, to, sums, at));
   }
 
-  private static int threadsFor(long bytes) {
+  static int threadsFor(long bytes) {
     return bytes >= PARALLEL_MIN_BYTES ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
   }
 
-  private static void checkSizes(int xs, int n, int d) {
+  static void checkSizes(int xs, int n, int d) {
     if ((long) n * d != xs) {
       throw new IllegalArgumentException("LinearMseKernel: x has " + xs + " values, but y has " + n
           + " rows and w has " + d + " features (expected " + (long) n * d + ")");
@@ -117,8 +117,20 @@ public final class LinearMseKernel {
 
   /** Sums each chunk of rows with {@code body}, chunks split over threads, then adds the chunk sums in order. */
   private static Result run(int n, int d, int threads, ChunkSums body) {
+    double[] total = totals(n, d, threads, body);
+    double[] gradW = new double[d];
+    for (int j = 0; j < d; j++) gradW[j] = total[2 + j] * (2.0 / n);
+    return new Result(total[0] / n, gradW, 2.0 * total[1] / n);
+  }
+
+  /**
+   * The d + 2 sums of {@code body} over rows [0, n): each chunk of {@link #CHUNK_ROWS} rows summed on its own, chunks
+   * split over at most {@code threads} threads, then the chunk sums added in chunk order, so the result has the same
+   * bits on any number of threads. Shared by the kernels of this package.
+   */
+  static double[] totals(int n, int d, int threads, ChunkSums body) {
     int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    double[] sums = new double[chunks * (d + 2)]; // per chunk: Σe², Σe, Σe·x_j
+    double[] sums = new double[chunks * (d + 2)]; // per chunk: the loss sum, Σ dℓ/dz, Σ dℓ/dz·x_j
     int parts = Math.max(1, Math.min(threads, chunks));
     List<ForkJoinTask<?>> shares = new ArrayList<>(parts);
     for (int p = 0; p < parts; p++) {
@@ -129,17 +141,11 @@ public final class LinearMseKernel {
     // The caller runs the first share and the common pool the others, all through the same task code, so the
     // caller's rows do not go through a separately compiled copy of the loop inlined into this method.
     ForkJoinTask.invokeAll(shares);
-    double sq = 0;
-    double sum = 0;
-    double[] gradW = new double[d];
+    double[] total = new double[d + 2];
     for (int c = 0; c < chunks; c++) {
-      int at = c * (d + 2);
-      sq += sums[at];
-      sum += sums[at + 1];
-      for (int j = 0; j < d; j++) gradW[j] += sums[at + 2 + j];
+      for (int k = 0; k < d + 2; k++) total[k] += sums[c * (d + 2) + k];
     }
-    for (int j = 0; j < d; j++) gradW[j] *= 2.0 / n;
-    return new Result(sq / n, gradW, 2.0 * sum / n);
+    return total;
   }
 
   /** Sums of chunks [from, to) into their slots of {@code sums}. */
@@ -150,10 +156,17 @@ public final class LinearMseKernel {
     }
   }
 
-  /** The scalar float32 row loop: one fused loop for up to three features, else cache blocks of rows. */
+  /**
+   * The scalar float32 row loop: one fused loop for up to three features and for 16 to 19, else cache blocks of
+   * rows.
+   */
   static void scalar(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     if (w.length <= FewFeatures.MAX) {
       FewFeatures.sums(x, y, w, b, from, to, sums, at);
+      return;
+    }
+    if (SixteenFeatures.fits(w.length)) {
+      SixteenFeatures.sums(x, y, w, b, from, to, sums, at);
       return;
     }
     double[] e = new double[BLOCK_ROWS];

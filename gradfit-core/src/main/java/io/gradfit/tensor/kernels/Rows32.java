@@ -4,9 +4,9 @@ package io.gradfit.tensor.kernels;
  * A row loop of {@link LinearMseKernel} over float32 data: adds Σe², Σe and Σe·x_j over rows [from, to) to
  * {@code sums[at]}, {@code sums[at+1]} and {@code sums[at+2+j]}.
  *
- * <p>Two exist. {@link #SCALAR} is plain Java and runs everywhere. {@link #VECTOR} uses the Vector API
- * ({@code jdk.incubator.vector}), which a JVM offers only when started with
- * {@code --add-modules jdk.incubator.vector}; it is compiled apart (src/main/vector) and loaded by name, so
+ * <p>{@link #SCALAR} is plain Java and runs everywhere. {@link #VECTOR_256} and {@link #VECTOR_512} use the Vector
+ * API ({@code jdk.incubator.vector}), which a JVM offers only when started with
+ * {@code --add-modules jdk.incubator.vector}; they are compiled apart (src/main/vector) and loaded by name, so
  * nothing else in gradfit refers to the incubator module. The two add the d products of a row's dot product in
  * different orders, so their results may differ in the last bits; each is deterministic, and both stay within
  * float32 rounding of the autograd path (LinearMseKernelTest).
@@ -21,19 +21,27 @@ interface Rows32 {
 
   Rows32 SCALAR = LinearMseKernel::scalar;
 
-  /** The Vector API loop, or null when this JVM does not offer it (or has no 256-bit vectors). */
-  Rows32 VECTOR = loadVector();
+  /**
+   * The 256-bit Vector API loops (four doubles per vector), or null when this JVM does not offer the Vector API (or
+   * has no 256-bit vectors).
+   */
+  Rows32 VECTOR_256 = load("VectorRows");
+
+  /** The 512-bit Vector API loops (eight doubles per vector, AVX-512), or null where they would not be fast. */
+  Rows32 VECTOR_512 = load("WideVectorRows");
+
+  /** The widest Vector API loops this JVM and CPU offer, or null. */
+  Rows32 VECTOR = VECTOR_512 != null ? VECTOR_512 : VECTOR_256;
 
   /** What {@link LinearMseKernel#compute(float[], float[], double[], double)} uses. */
   Rows32 BEST = VECTOR != null ? VECTOR : SCALAR;
 
-  private static Rows32 loadVector() {
+  private static Rows32 load(String name) {
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
       return null;
     }
     try {
-      return (Rows32) Class.forName("io.gradfit.tensor.kernels.VectorRows").getDeclaredMethod("create")
-          .invoke(null);
+      return (Rows32) Class.forName("io.gradfit.tensor.kernels." + name).getDeclaredMethod("create").invoke(null);
     } catch (ReflectiveOperationException | LinkageError e) {
       return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loop serves
     }

@@ -29,19 +29,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinearMseKernelTest {
   static Stream<Arguments> widthsAndLoops() {
     List<Rows32> loops = new ArrayList<>(List.of(Rows32.SCALAR));
-    if (Rows32.VECTOR != null) {
-      loops.add(Rows32.VECTOR);
+    for (Rows32 vector : new Rows32[] {Rows32.VECTOR_256, Rows32.VECTOR_512}) {
+      if (vector != null) {
+        loops.add(vector);
+      }
     }
-    // 1..3 features take the one-loop path, more the blocked or vector ones (16..19 a loop of their own);
-    // 1037 rows leave partial blocks and an odd last row
-    return IntStream.of(1, 2, 3, 4, 5, 7, 8, 16, 17, 19, 20)
+    // 1..3 features take the one-loop path (eight rows per step in the 512-bit loops), more the blocked or vector
+    // ones (16..19, and 16..23 in 512 bits, a loop of their own); 1037 rows leave partial blocks and an odd last row
+    return IntStream.of(1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 19, 20, 23, 24, 25)
         .boxed().flatMap(d -> loops.stream().map(rows -> Arguments.of(d, rows)));
   }
 
   @Test
   void theVectorLoopIsThereExactlyWhenTheJvmHasTheVectorApi() {
     boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    assertThat(Rows32.VECTOR != null).isEqualTo(module); // this machine has 256-bit vectors (AVX2)
+    assertThat(Rows32.VECTOR_256 != null).isEqualTo(module); // the machines here have 256-bit vectors (AVX2)
+    assertThat(Rows32.VECTOR).isSameAs(Rows32.VECTOR_512 != null ? Rows32.VECTOR_512 : Rows32.VECTOR_256);
     assertThat(Rows32.BEST).isSameAs(module ? Rows32.VECTOR : Rows32.SCALAR);
   }
 

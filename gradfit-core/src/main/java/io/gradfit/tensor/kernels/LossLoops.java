@@ -1,0 +1,54 @@
+package io.gradfit.tensor.kernels;
+
+/**
+ * The row loops of {@link LogisticKernel} and {@link PolynomialKernel}: each adds its sums over rows [from, to) to
+ * {@code sums[at..]} (the loss or Σe², then Σ dℓ/dz, then Σ dℓ/dz·x_j). {@link #SCALAR} is plain Java;
+ * {@link #VECTOR} uses the Vector API when the JVM was started with {@code --add-modules jdk.incubator.vector}
+ * (compiled apart in src/main/vector and loaded by name, as {@link Rows32}).
+ */
+interface LossLoops {
+  /** Logistic loss sums over rows of X [N, d], row-major. */
+  void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at);
+
+  /**
+   * Polynomial MSE sums over a raw column ({@code float[]} or {@code double[]}), with features
+   * {@code f_k = t^k·a_k + c_k} and weights w (all of length {@link PolynomialKernel#MAX_DEGREE}).
+   */
+  void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
+      double[] sums, int at);
+
+  LossLoops SCALAR = new LossLoops() {
+    @Override
+    public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+      LogisticKernel.rows(x, y, w, b, from, to, sums, at);
+    }
+
+    @Override
+    public void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from,
+        int to, double[] sums, int at) {
+      if (column instanceof float[] t) {
+        PolynomialKernel.rows(t, y, a, c, w, b, from, to, sums, at);
+      } else {
+        PolynomialKernel.rows((double[]) column, y, a, c, w, b, from, to, sums, at);
+      }
+    }
+  };
+
+  /** The Vector API loops, or null when this JVM does not offer them. */
+  LossLoops VECTOR = load();
+
+  /** What the kernels use. */
+  LossLoops BEST = VECTOR != null ? VECTOR : SCALAR;
+
+  private static LossLoops load() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      return (LossLoops) Class.forName("io.gradfit.tensor.kernels.VectorLossRows").getDeclaredMethod("create")
+          .invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loops serve
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.gradfit.tensor.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The loops of the logistic and polynomial kernels agree: the Vector API ones (when this JVM has them; gradfit-core's
+ * pom runs this class a second time with the module) with the scalar ones, to double rounding, and every loop gives
+ * the same bits on any number of threads. FusedLossesTest holds the kernels to the autograd expressions.
+ */
+class LossKernelsTest {
+  private static final int N = 3 * LinearMseKernel.CHUNK_ROWS + 13; // several chunks, and a partial vector
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 16})
+  void logisticLoopsAgreeAndDoNotDependOnThreads(int d) {
+    Random r = new Random(d);
+    float[] x = new float[N * d];
+    float[] y = new float[N];
+    for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+    for (int i = 0; i < N; i++) y[i] = r.nextInt(2);
+    double[] w = new double[d];
+    for (int j = 0; j < d; j++) w[j] = 3 * r.nextGaussian();
+    LinearMseKernel.Result scalar = LogisticKernel.compute(x, y, w, 0.2, 1, LossLoops.SCALAR);
+    for (LossLoops loops : new LossLoops[] {LossLoops.SCALAR, LossLoops.VECTOR}) {
+      if (loops == null) {
+        continue;
+      }
+      LinearMseKernel.Result one = LogisticKernel.compute(x, y, w, 0.2, 1, loops);
+      assertClose(one, scalar, 1e-12);
+      LinearMseKernel.Result three = LogisticKernel.compute(x, y, w, 0.2, 3, loops);
+      assertThat(three.loss()).isEqualTo(one.loss());
+      assertThat(three.gradW()).isEqualTo(one.gradW());
+      assertThat(three.gradB()).isEqualTo(one.gradB());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 5})
+  void polynomialLoopsAgreeAndDoNotDependOnThreads(int degree) {
+    Random r = new Random(degree);
+    float[] tf = new float[N];
+    double[] td = new double[N];
+    float[] y = new float[N];
+    for (int i = 0; i < N; i++) {
+      td[i] = -3 + 6 * r.nextDouble();
+      tf[i] = (float) td[i];
+      y[i] = (float) (1 + td[i] * td[i] + r.nextGaussian());
+    }
+    double[] w = new double[degree];
+    double[] mean = new double[degree];
+    double[] std = new double[degree];
+    for (int k = 0; k < degree; k++) {
+      w[k] = r.nextGaussian();
+      mean[k] = k % 2 == 0 ? 0 : 3;
+      std[k] = Math.pow(3, k + 1) / 2;
+    }
+    for (Object column : new Object[] {tf, td}) {
+      LinearMseKernel.Result scalar = PolynomialKernel.compute(column, y, mean, std, w, -0.4, 1, LossLoops.SCALAR);
+      for (LossLoops loops : new LossLoops[] {LossLoops.SCALAR, LossLoops.VECTOR}) {
+        if (loops == null) {
+          continue;
+        }
+        LinearMseKernel.Result one = PolynomialKernel.compute(column, y, mean, std, w, -0.4, 1, loops);
+        assertClose(one, scalar, 1e-12);
+        LinearMseKernel.Result three = PolynomialKernel.compute(column, y, mean, std, w, -0.4, 3, loops);
+        assertThat(three.loss()).isEqualTo(one.loss());
+        assertThat(three.gradW()).isEqualTo(one.gradW());
+        assertThat(three.gradB()).isEqualTo(one.gradB());
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void powersAboveTheDegreeAreNeverComputedSoHugeInputsStayFinite() {
+    int n = 1000;
+    double[] t = new double[n];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) t[i] = (i % 2 == 0 ? 1 : -1) * 1e100 * (1 + i); // t^5 would overflow, t² does not
+    double[] w = {1e-120, 1e-210};
+    for (LossLoops loops : new LossLoops[] {LossLoops.SCALAR, LossLoops.VECTOR}) {
+      if (loops == null) {
+        continue;
+      }
+      LinearMseKernel.Result r = PolynomialKernel.compute(t, y, null, null, w, 0, 1, loops);
+      assertThat(r.loss()).as("%s", loops).isFinite();
+      assertThat(java.util.Arrays.stream(r.gradW()).allMatch(Double::isFinite)).as("%s", loops).isTrue();
+    }
+  }
+
+  private static void assertClose(LinearMseKernel.Result a, LinearMseKernel.Result b, double rel) {
+    double scale = Math.max(1, Math.abs(b.loss()));
+    assertThat(a.loss()).isCloseTo(b.loss(), within(rel * scale));
+    for (int j = 0; j < b.gradW().length; j++) {
+      assertThat(a.gradW()[j]).as("dL/dw%d", j).isCloseTo(b.gradW()[j], within(rel * scale));
+    }
+    assertThat(a.gradB()).isCloseTo(b.gradB(), within(rel * scale));
+  }
+}
