@@ -373,12 +373,13 @@ public final class ModelFiles {
       ModelKind kind = ModelKind.ofLabel(kindName);
       if (kind == null) {
         throw new ModelFileException(
-            name + ": field 'kind' must be linear, poly or logistic, not '" + kindName + "'");
+            name + ": field 'kind' must be linear, poly or logistic, not '" + CsvException.escape(kindName)
+                + "'");
       }
       int degree = integer(root, "degree", 1);
       if (kind != ModelKind.POLY && degree != 1) {
         throw new ModelFileException(
-            name + ": field 'degree' is " + degree + ", but a " + kindName + " model has degree 1");
+            name + ": field 'degree' is " + degree + ", but a " + kind.label() + " model has degree 1");
       }
       boolean interactions = bool(root, "interactions");
       if (kind != ModelKind.POLY && interactions) {
@@ -389,7 +390,8 @@ public final class ModelFiles {
       List<String> inputs = columnNames(root, "inputs");
       if (inputs.contains(target)) {
         throw new ModelFileException(
-            name + ": field 'target' is '" + target + "', which is also one of the 'inputs'");
+            name + ": field 'target' is '" + CsvException.escape(target)
+                + "', which is also one of the 'inputs'");
       }
       List<String> terms = terms(root, kind, degree, interactions, inputs);
       int n = terms.size();
