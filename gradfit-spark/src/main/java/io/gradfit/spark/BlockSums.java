@@ -1,6 +1,7 @@
 package io.gradfit.spark;
 
 import io.gradfit.tensor.kernels.LinearMseKernel;
+import io.gradfit.tensor.kernels.LogisticKernel;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -141,39 +142,17 @@ final class BlockSums {
     }
     int d = w.length;
     s[at] += n;
-    if (!logistic) {
-      // The kernel returns means; times n (and n/2 for the gradient) they are the block's sums again, to within
-      // one rounding of each.
-      LinearMseKernel.Result r = LinearMseKernel.compute(x, y, w, b, 1);
-      s[at + 1] += r.loss() * n;
-      s[at + 2] += r.gradB() * n / 2;
-      double[] g = r.gradW();
-      for (int j = 0; j < d; j++) {
-        s[at + 3 + j] += g[j] * n / 2;
-      }
-      return;
-    }
-    double l = 0;
-    double gb = 0;
-    double[] gw = new double[d];
-    for (int i = 0; i < n; i++) {
-      int k = i * d;
-      double z = b;
-      for (int j = 0; j < d; j++) {
-        z = Math.fma(x[k + j], w[j], z);
-      }
-      double t = y[i];
-      l += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z))); // log(1 + e^z) − t·z, without overflow
-      double g = (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) - t;
-      gb += g;
-      for (int j = 0; j < d; j++) {
-        gw[j] = Math.fma(g, x[k + j], gw[j]);
-      }
-    }
-    s[at + 1] += l;
-    s[at + 2] += gb;
+    // gradfit's fused kernels return means; times n (and n/2 for the squared error's gradient, whose factor 2 the
+    // driver applies) they are the block's sums again, to within one rounding of each.
+    LinearMseKernel.Result r = logistic
+        ? LogisticKernel.compute(x, y, w, b, 1)
+        : LinearMseKernel.compute(x, y, w, b, 1);
+    double gradientScale = logistic ? n : n / 2.0;
+    s[at + 1] += r.loss() * n;
+    s[at + 2] += r.gradB() * gradientScale;
+    double[] g = r.gradW();
     for (int j = 0; j < d; j++) {
-      s[at + 3 + j] += gw[j];
+      s[at + 3 + j] += g[j] * gradientScale;
     }
   }
 
