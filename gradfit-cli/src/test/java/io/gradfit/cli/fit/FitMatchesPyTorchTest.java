@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * With a seed and no standardization, {@code gradfit fit} starts from PyTorch's numbers after
  * {@code torch.manual_seed(seed)} and follows PyTorch's losses. The reference is
- * {@code src/test/resources/torch/fit_reference.json}, made by {@code fit_reference.py} beside it with Debian's
+ * {@code torch/fit_reference.json} (gradfit-core's test resources, read through its test jar), made by
+ * {@code fit_reference.py} beside it with Debian's
  * PyTorch 1.13. Its reference BLAS adds up the products of {@code mm} in another order than gradfit, which follows
  * the FMA-based BLAS behind the lesson's reference bit for bit (see the lesson tests), so with several features the
  * losses agree to float32 rounding rather than to the bit.
