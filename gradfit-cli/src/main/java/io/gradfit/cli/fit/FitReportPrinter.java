@@ -188,6 +188,11 @@ public final class FitReportPrinter {
   }
 
   void files(String what, List<Path> files) {
+    files(out, what, files);
+  }
+
+  /** {@code What written:} and the files, one a line: the end of fit's report (gradfit-spark's too). */
+  public static void files(PrintWriter out, String what, List<Path> files) {
     out.println();
     out.println(what + " written:");
     for (Path p : files) {
@@ -195,8 +200,12 @@ public final class FitReportPrinter {
     }
   }
 
-  /** Columns left-aligned, the first padded, the others right-aligned. */
   private void table(List<String[]> rows) {
+    table(out, rows);
+  }
+
+  /** Columns left-aligned, the first padded, the others right-aligned: fit's tables (gradfit-spark's too). */
+  public static void table(PrintWriter out, List<String[]> rows) {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     for (String[] r : rows) {

@@ -26,7 +26,6 @@ import java.util.Locale;
  * data described as Spark read them.
  */
 final class SparkReport {
-  private static final String INDENT = "  ";
   private final PrintWriter out;
   private final SparkFitRequest request;
   private final List<String> features;
@@ -169,28 +168,10 @@ final class SparkReport {
   }
 
   void files(String what, List<Path> files) {
-    out.println();
-    out.println(what + " written:");
-    for (Path p : files) {
-      out.println(INDENT + p);
-    }
+    FitReportPrinter.files(out, what, files);
   }
 
   private void table(List<String[]> rows) {
-    int cols = rows.get(0).length;
-    int[] width = new int[cols];
-    for (String[] r : rows) {
-      for (int c = 0; c < cols; c++) {
-        width[c] = Math.max(width[c], r[c].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder(INDENT);
-      for (int c = 0; c < cols; c++) {
-        String pad = " ".repeat(width[c] - r[c].length());
-        line.append(c == 0 ? r[c] + pad : "   " + pad + r[c]);
-      }
-      out.println(line.toString().stripTrailing());
-    }
+    FitReportPrinter.table(out, rows);
   }
 }
