@@ -65,6 +65,13 @@ public class LinearMseKernelBench {
     return LinearMseKernel.compute(rows.x, rows.y, w, 0.5, 2);
   }
 
+  /** One thread against {@link #readFloor1Thread}: a ratio that other work on the machine disturbs less. */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
+  public LinearMseKernel.Result kernel1ThreadVectorApi() {
+    return LinearMseKernel.compute(rows.x, rows.y, w, 0.5, 1);
+  }
+
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public float readFloor1Thread() {

@@ -95,6 +95,15 @@ public final class LinearMseKernel {
     return run(y.length, w.length, threads, (from, to, sums, at) -> float64(x, y, w, b, from, to, sums, at));
   }
 
+  /**
+   * Whether float32 data of d features are summed in float32 on this JVM (sixteen rows per step, in blocks added in
+   * double: the 512-bit Vector API loops) rather than in double. Either way the result is within float32 rounding
+   * of the float32 autograd path; only in double does it also equal the float64 path's up to summation order.
+   */
+  public static boolean sumsInFloat32(int d) {
+    return !Rows32.BEST.inDouble(d);
+  }
+
   static int threadsFor(long bytes) {
     return bytes >= PARALLEL_MIN_BYTES ? ForkJoinPool.getCommonPoolParallelism() + 1 : 1;
   }

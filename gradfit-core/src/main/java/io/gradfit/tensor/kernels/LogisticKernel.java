@@ -28,6 +28,11 @@ public final class LogisticKernel {
     return compute(x, y, w, b, LinearMseKernel.threadsFor(4L * (x.length + y.length)));
   }
 
+  /** As {@link LinearMseKernel#sumsInFloat32(int)}, for this kernel. */
+  public static boolean sumsInFloat32(int d) {
+    return !LossLoops.BEST.logisticInDouble(d);
+  }
+
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static LinearMseKernel.Result compute(float[] x, float[] y, double[] w, double b, int threads) {
     return compute(x, y, w, b, threads, LossLoops.BEST);

@@ -17,6 +17,16 @@ interface LossLoops {
   void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
       double[] sums, int at);
 
+  /** Whether {@link #logistic} sums float32 rows of d features in double (else in float: see FloatBlocks). */
+  default boolean logisticInDouble(int d) {
+    return true;
+  }
+
+  /** Whether {@link #polynomial} sums this column in double (else in float). */
+  default boolean polynomialInDouble(Object column) {
+    return true;
+  }
+
   LossLoops SCALAR = new LossLoops() {
     @Override
     public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {

@@ -20,6 +20,11 @@ public final class PolynomialKernel {
 
   private PolynomialKernel() {}
 
+  /** As {@link LinearMseKernel#sumsInFloat32(int)}, for a float32 (true) or float64 column. */
+  public static boolean sumsInFloat32(boolean float32Column) {
+    return !LossLoops.BEST.polynomialInDouble(float32Column ? new float[0] : new double[0]);
+  }
+
   /**
    * One pass over a float32 column.
    *

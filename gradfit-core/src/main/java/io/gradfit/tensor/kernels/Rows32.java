@@ -19,6 +19,14 @@ interface Rows32 {
     return this;
   }
 
+  /**
+   * Whether the loop for d features computes in double (then its sums equal the float64 autograd path's up to
+   * their order) or in float, like the float32 autograd path (then they are within float32 rounding of both).
+   */
+  default boolean inDouble(int d) {
+    return true;
+  }
+
   Rows32 SCALAR = LinearMseKernel::scalar;
 
   /**

@@ -31,6 +31,9 @@ final class VectorLossRows implements LossLoops {
   private static final VectorSpecies<Float> F =
       FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(D.vectorBitSize() / 2));
 
+  /** 512-bit vectors: float32 data go through {@link FloatLossRows}, sixteen rows per step in float. */
+  private static final boolean WIDE = FloatBlocks.available();
+
   private VectorLossRows() {}
 
   /** The loops, or null on hardware whose widest vectors hold fewer than four doubles. */
@@ -39,8 +42,21 @@ final class VectorLossRows implements LossLoops {
   }
 
   @Override
+  public boolean logisticInDouble(int d) {
+    return !(WIDE && (d == 1 || d == 3));
+  }
+
+  @Override
+  public boolean polynomialInDouble(Object column) {
+    return !(WIDE && column instanceof float[]);
+  }
+
+  @Override
   public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
-    if (w.length <= 3) {
+    if (WIDE && (w.length == 1 || w.length == 3)) {
+      int i = FloatLossRows.logistic(x, y, w, b, from, to, sums, at);
+      LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than sixteen
+    } else if (w.length <= 3) {
       logisticFew(x, y, w, b, from, to, sums, at);
     } else {
       logisticRows(x, y, w, b, from, to, sums, at);
@@ -146,6 +162,11 @@ final class VectorLossRows implements LossLoops {
   @Override
   public void polynomial(Object column, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
       double[] sums, int at) {
+    if (WIDE && column instanceof float[] f) {
+      int i = FloatLossRows.polynomial(f, y, a, c, w, b, from, to, sums, at);
+      LossLoops.SCALAR.polynomial(column, y, a, c, w, b, i, to, sums, at); // the last rows, fewer than sixteen
+      return;
+    }
     float[] tf = column instanceof float[] f ? f : null;
     double[] td = tf == null ? (double[]) column : null;
     // powers above the degree must be 0, not computed (t^5 of a large t would be infinite, and ∞·0 is NaN), and the

@@ -12,9 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * widened to eight doubles, so every sum stays in double as in the scalar loop.
  *
  * <ul>
- *   <li>One to three features: eight rows at a time. The block's d vectors are loaded as they lie (row-major) and
+ *   <li>Three features: sixteen rows at a time in float, see {@link FloatBlocks} and {@link #three}.
+ *   <li>One and two features: eight rows at a time. The block's d vectors are loaded as they lie (row-major) and
  *   each feature's eight values are permuted out of them, so the residuals, Σe², Σe and Σe·x_j of eight rows are each
- *   one vector operation: the transposing kernel that a row-major [N, d] layout needs when d is small.
+ *   one vector operation.
  *   <li>Eight and more features: one row at a time, eight features per vector. A row's dot product is folded by
  *   three exact lane swaps (never {@code reduceLanes}, whose order may differ between the interpreter and compiled
  *   code), then broadcast back for the lane-wise gradient FMAs.
@@ -33,17 +34,9 @@ final class WideVectorRows implements Rows32 {
   // blended in: measured 2.5x faster than a gather of the same lanes.
   private static final VectorShuffle<Float>[][] PICK2 = picks(2);
   private static final VectorMask<Float>[][] FROM2 = masks(2);
-  private static final VectorShuffle<Float>[][] PICK3 = picks(3);
-  private static final VectorMask<Float>[][] FROM3 = masks(3);
   private static final VectorShuffle<Float> P20 = PICK2[0][0], P21 = PICK2[0][1];
   private static final VectorShuffle<Float> Q20 = PICK2[1][0], Q21 = PICK2[1][1];
   private static final VectorMask<Float> M21 = FROM2[0][1], N21 = FROM2[1][1];
-  private static final VectorShuffle<Float> P30 = PICK3[0][0], P31 = PICK3[0][1], P32 = PICK3[0][2];
-  private static final VectorShuffle<Float> Q30 = PICK3[1][0], Q31 = PICK3[1][1], Q32 = PICK3[1][2];
-  private static final VectorShuffle<Float> R30 = PICK3[2][0], R31 = PICK3[2][1], R32 = PICK3[2][2];
-  private static final VectorMask<Float> M31 = FROM3[0][1], M32 = FROM3[0][2];
-  private static final VectorMask<Float> N31 = FROM3[1][1], N32 = FROM3[1][2];
-  private static final VectorMask<Float> O31 = FROM3[2][1], O32 = FROM3[2][2];
   /** [feature][source vector]: the permutation that brings that source's lanes of the feature into place. */
   @SuppressWarnings("unchecked")
   private static VectorShuffle<Float>[][] picks(int d) {
@@ -86,12 +79,17 @@ final class WideVectorRows implements Rows32 {
 
   /** The loops, or null on hardware whose widest vectors are narrower than 512 bits. */
   static Rows32 create() {
-    return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? new WideVectorRows() : null;
+    return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && FloatBlocks.available() ? new WideVectorRows() : null;
   }
 
   @Override
   public void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     forWidth(w.length).sums(x, y, w, b, from, to, sums, at);
+  }
+
+  @Override
+  public boolean inDouble(int d) {
+    return d != 3;
   }
 
   @Override
@@ -156,40 +154,52 @@ final class WideVectorRows implements Rows32 {
     FewFeatures.sums(x, y, w, b, i, to, sums, at);
   }
 
+  /**
+   * Three features, in float (see {@link FloatBlocks}): sixteen rows per step, split into their three features by
+   * two blends and one permutation each.
+   */
   private static void three(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
-    DoubleVector w0 = DoubleVector.broadcast(D8, w[0]);
-    DoubleVector w1 = DoubleVector.broadcast(D8, w[1]);
-    DoubleVector w2 = DoubleVector.broadcast(D8, w[2]);
-    DoubleVector bv = DoubleVector.broadcast(D8, b);
-    DoubleVector q = DoubleVector.zero(D8);
-    DoubleVector s = q;
-    DoubleVector g0 = q;
-    DoubleVector g1 = q;
-    DoubleVector g2 = q;
+    FloatVector w0 = FloatVector.broadcast(FloatBlocks.F16, (float) w[0]);
+    FloatVector w1 = FloatVector.broadcast(FloatBlocks.F16, (float) w[1]);
+    FloatVector w2 = FloatVector.broadcast(FloatBlocks.F16, (float) w[2]);
+    FloatVector bv = FloatVector.broadcast(FloatBlocks.F16, (float) b);
+    float[] lanes = new float[16];
+    double[] acc = new double[5 * 16];
     int i = from;
-    for (; i + 8 <= to; i += 8) {
-      int k = 3 * i;
-      FloatVector a = FloatVector.fromArray(F8, x, k);
-      FloatVector c = FloatVector.fromArray(F8, x, k + 8);
-      FloatVector f = FloatVector.fromArray(F8, x, k + 16);
-      DoubleVector x0 = widen(a.rearrange(P30).blend(c.rearrange(P31), M31).blend(f.rearrange(P32), M32));
-      DoubleVector x1 = widen(a.rearrange(Q30).blend(c.rearrange(Q31), N31).blend(f.rearrange(Q32), N32));
-      DoubleVector x2 = widen(a.rearrange(R30).blend(c.rearrange(R31), O31).blend(f.rearrange(R32), O32));
-      DoubleVector e = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv))).sub(widen(FloatVector.fromArray(F8, y, i)));
-      q = e.fma(e, q);
-      s = s.add(e);
-      g0 = e.fma(x0, g0);
-      g1 = e.fma(x1, g1);
-      g2 = e.fma(x2, g2);
+    while (i + 16 <= to) {
+      FloatVector zero = FloatVector.zero(FloatBlocks.F16);
+      FloatVector gq = zero, gs = zero, gg0 = zero, gg1 = zero, gg2 = zero; // the group's sums of block sums
+      for (int group = Math.min(to - 15, i + FloatBlocks.GROUP_ROWS); i < group; ) {
+        FloatVector q = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
+        for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
+          int k = 3 * i;
+          FloatVector a = FloatVector.fromArray(FloatBlocks.F16, x, k);
+          FloatVector c = FloatVector.fromArray(FloatBlocks.F16, x, k + 16);
+          FloatVector f = FloatVector.fromArray(FloatBlocks.F16, x, k + 32);
+          FloatVector x0 = FloatBlocks.x0(a, c, f);
+          FloatVector x1 = FloatBlocks.x1(a, c, f);
+          FloatVector x2 = FloatBlocks.x2(a, c, f);
+          FloatVector e = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv))).sub(FloatVector.fromArray(FloatBlocks.F16, y, i));
+          q = e.fma(e, q);
+          s = s.add(e);
+          g0 = e.fma(x0, g0);
+          g1 = e.fma(x1, g1);
+          g2 = e.fma(x2, g2);
+        }
+        gq = gq.add(q);
+        gs = gs.add(s);
+        gg0 = gg0.add(g0);
+        gg1 = gg1.add(g1);
+        gg2 = gg2.add(g2);
+      }
+      FloatBlocks.flush(gq, lanes, acc, 0);
+      FloatBlocks.flush(gs, lanes, acc, 16);
+      FloatBlocks.flush(gg0, lanes, acc, 32);
+      FloatBlocks.flush(gg1, lanes, acc, 48);
+      FloatBlocks.flush(gg2, lanes, acc, 64);
     }
-    double[] lanes = new double[5 * 8];
-    q.intoArray(lanes, 0);
-    s.intoArray(lanes, 8);
-    g0.intoArray(lanes, 16);
-    g1.intoArray(lanes, 24);
-    g2.intoArray(lanes, 32);
-    add(sums, at, lanes, 5);
-    FewFeatures.sums(x, y, w, b, i, to, sums, at);
+    FloatBlocks.total(acc, 5, sums, at);
+    FewFeatures.sums(x, y, w, b, i, to, sums, at); // the last rows, fewer than sixteen
   }
 
   /** d = 16..23: the first sixteen features in two vectors, loaded once per row, every gradient sum in registers. */

@@ -1,0 +1,150 @@
+package io.gradfit.tensor.kernels;
+
+import static io.gradfit.tensor.kernels.FloatBlocks.F16;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The float32 loops of {@link VectorLossRows} for 512-bit vectors: sixteen rows per step in float, sums in blocks
+ * and groups as {@link FloatBlocks} explains.
+ *
+ * <ul>
+ *   <li>Logistic, one or three features: the logits, one exp and one log per row (the JDK's vector math), σ(z) − y
+ *   and every sum as float vectors; three interleaved features split by {@link FloatBlocks#x0} and its siblings.
+ *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop.
+ * </ul>
+ * Each loop ends at the last full sixteen rows; the caller does the rest.
+ *
+ * <p>NOTE: compiled apart with {@code --add-modules jdk.incubator.vector} (src/main/vector), as its callers.
+ */
+final class FloatLossRows {
+  private FloatLossRows() {}
+
+  /** Logistic sums of rows [from, to) for one or three features; returns the first row it did not do. */
+  static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+    int d = w.length;
+    FloatVector zero = FloatVector.zero(F16);
+    FloatVector w0 = FloatVector.broadcast(F16, (float) w[0]);
+    FloatVector w1 = FloatVector.broadcast(F16, d == 3 ? (float) w[1] : 0);
+    FloatVector w2 = FloatVector.broadcast(F16, d == 3 ? (float) w[2] : 0);
+    FloatVector bv = FloatVector.broadcast(F16, (float) b);
+    float[] lanes = new float[16];
+    double[] acc = new double[5 * 16];
+    int i = from;
+    while (i + 16 <= to) {
+      FloatVector gl = zero, gs = zero, gg0 = zero, gg1 = zero, gg2 = zero;
+      for (int group = Math.min(to - 15, i + FloatBlocks.GROUP_ROWS); i < group; ) {
+        FloatVector l = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
+        for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
+          FloatVector x0, x1, x2;
+          if (d == 3) { // the same branch on every iteration: C2 unswitches it
+            int k = 3 * i;
+            FloatVector a = FloatVector.fromArray(F16, x, k);
+            FloatVector c = FloatVector.fromArray(F16, x, k + 16);
+            FloatVector f = FloatVector.fromArray(F16, x, k + 32);
+            x0 = FloatBlocks.x0(a, c, f);
+            x1 = FloatBlocks.x1(a, c, f);
+            x2 = FloatBlocks.x2(a, c, f);
+          } else {
+            x0 = FloatVector.fromArray(F16, x, i);
+            x1 = zero;
+            x2 = zero;
+          }
+          FloatVector z = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv)));
+          FloatVector yv = FloatVector.fromArray(F16, y, i);
+          FloatVector ez = z.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
+          FloatVector u = ez.add(1);
+          FloatVector um1 = u.sub(1);
+          // log1p(ez) as log(u)·ez/(u − 1) (Goldberg), and ez itself where u rounds to 1
+          FloatVector log1p = u.lanewise(VectorOperators.LOG).mul(ez).div(um1)
+              .blend(ez, um1.compare(VectorOperators.EQ, 0));
+          l = l.add(z.max(zero).sub(z.mul(yv)).add(log1p));
+          FloatVector inv = FloatVector.broadcast(F16, 1).div(u);
+          VectorMask<Float> positive = z.compare(VectorOperators.GE, 0);
+          FloatVector r = ez.mul(inv).blend(inv, positive).sub(yv); // σ(z) − y
+          s = s.add(r);
+          g0 = r.fma(x0, g0);
+          g1 = r.fma(x1, g1);
+          g2 = r.fma(x2, g2);
+        }
+        gl = gl.add(l);
+        gs = gs.add(s);
+        gg0 = gg0.add(g0);
+        gg1 = gg1.add(g1);
+        gg2 = gg2.add(g2);
+      }
+      FloatBlocks.flush(gl, lanes, acc, 0);
+      FloatBlocks.flush(gs, lanes, acc, 16);
+      FloatBlocks.flush(gg0, lanes, acc, 32);
+      FloatBlocks.flush(gg1, lanes, acc, 48);
+      FloatBlocks.flush(gg2, lanes, acc, 64);
+    }
+    FloatBlocks.total(acc, d + 2, sums, at);
+    return i;
+  }
+
+  /**
+   * Polynomial MSE sums of rows [from, to) of a float32 column, features {@code f_k = t^k·a_k + c_k}; returns the
+   * first row it did not do. Powers above the degree are 0 by a factor m_k (never computed: t^5 of a large t would
+   * be infinite, and ∞·0 is NaN), so the loop has no condition.
+   */
+  static int polynomial(float[] t, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
+      double[] sums, int at) {
+    FloatVector m2 = FloatVector.broadcast(F16, a[1] != 0 ? 1 : 0), m3 = FloatVector.broadcast(F16, a[2] != 0 ? 1 : 0);
+    FloatVector m4 = FloatVector.broadcast(F16, a[3] != 0 ? 1 : 0), m5 = FloatVector.broadcast(F16, a[4] != 0 ? 1 : 0);
+    FloatVector a1 = FloatVector.broadcast(F16, (float) a[0]), a2 = FloatVector.broadcast(F16, (float) a[1]);
+    FloatVector a3 = FloatVector.broadcast(F16, (float) a[2]), a4 = FloatVector.broadcast(F16, (float) a[3]);
+    FloatVector a5 = FloatVector.broadcast(F16, (float) a[4]);
+    FloatVector c1 = FloatVector.broadcast(F16, (float) c[0]), c2 = FloatVector.broadcast(F16, (float) c[1]);
+    FloatVector c3 = FloatVector.broadcast(F16, (float) c[2]), c4 = FloatVector.broadcast(F16, (float) c[3]);
+    FloatVector c5 = FloatVector.broadcast(F16, (float) c[4]);
+    FloatVector w1 = FloatVector.broadcast(F16, (float) w[0]), w2 = FloatVector.broadcast(F16, (float) w[1]);
+    FloatVector w3 = FloatVector.broadcast(F16, (float) w[2]), w4 = FloatVector.broadcast(F16, (float) w[3]);
+    FloatVector w5 = FloatVector.broadcast(F16, (float) w[4]);
+    FloatVector bv = FloatVector.broadcast(F16, (float) b);
+    FloatVector zero = FloatVector.zero(F16);
+    float[] lanes = new float[16];
+    double[] acc = new double[7 * 16];
+    int i = from;
+    while (i + 16 <= to) {
+      FloatVector gq = zero, gs = zero, gg1 = zero, gg2 = zero, gg3 = zero, gg4 = zero, gg5 = zero;
+      for (int group = Math.min(to - 15, i + FloatBlocks.GROUP_ROWS); i < group; ) {
+        FloatVector q = zero, s = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
+        for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
+          FloatVector t1 = FloatVector.fromArray(F16, t, i);
+          FloatVector t2 = t1.mul(t1.mul(m2)), t3 = t2.mul(t1.mul(m3)), t4 = t3.mul(t1.mul(m4));
+          FloatVector t5 = t4.mul(t1.mul(m5));
+          FloatVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
+          FloatVector f5 = t5.fma(a5, c5);
+          FloatVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv)))))
+              .sub(FloatVector.fromArray(F16, y, i));
+          q = e.fma(e, q);
+          s = s.add(e);
+          g1 = e.fma(f1, g1);
+          g2 = e.fma(f2, g2);
+          g3 = e.fma(f3, g3);
+          g4 = e.fma(f4, g4);
+          g5 = e.fma(f5, g5);
+        }
+        gq = gq.add(q);
+        gs = gs.add(s);
+        gg1 = gg1.add(g1);
+        gg2 = gg2.add(g2);
+        gg3 = gg3.add(g3);
+        gg4 = gg4.add(g4);
+        gg5 = gg5.add(g5);
+      }
+      FloatBlocks.flush(gq, lanes, acc, 0);
+      FloatBlocks.flush(gs, lanes, acc, 16);
+      FloatBlocks.flush(gg1, lanes, acc, 32);
+      FloatBlocks.flush(gg2, lanes, acc, 48);
+      FloatBlocks.flush(gg3, lanes, acc, 64);
+      FloatBlocks.flush(gg4, lanes, acc, 80);
+      FloatBlocks.flush(gg5, lanes, acc, 96);
+    }
+    FloatBlocks.total(acc, 7, sums, at);
+    return i;
+  }
+}
