@@ -15,8 +15,11 @@ import java.util.concurrent.ForkJoinTask;
  *   dL/dw = (2/N) Σ_i e_i·X_i      dL/db = (2/N) Σ_i e_i
  * </pre>
  * the values that {@code x.mm(w).add(b).sub(y).pow(2).mean()} and its backward give, without the five
- * intermediate [N, 1] arrays. Everything is computed in double, so the result equals the autograd path's in
- * float64 up to summation order, and the float32 path's within float32 rounding (LinearMseKernelTest).
+ * intermediate [N, 1] arrays. Float64 data are computed in double: the result equals the float64 autograd path's
+ * up to summation order. Float32 data are computed in float where that is what makes the loop fast (up to three
+ * features, 16 to 19, and the 512-bit loops: {@link #sumsInFloat32}), with running sums in short float blocks
+ * added in double, else in double; either way within float32 rounding of the float32 autograd path
+ * (LinearMseKernelTest).
  *
  * <p>Float32 rows go through the fastest {@link Rows32 row loop} this JVM offers: the Vector API one when the JVM
  * was started with {@code --add-modules jdk.incubator.vector}, else plain Java. The two may differ in the last

@@ -27,7 +27,18 @@ interface Rows32 {
     return true;
   }
 
-  Rows32 SCALAR = LinearMseKernel::scalar;
+  /** The plain Java loops: in float for up to three features and for 16 to 19 (FewFeatures, SixteenFeatures). */
+  Rows32 SCALAR = new Rows32() {
+    @Override
+    public void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+      LinearMseKernel.scalar(x, y, w, b, from, to, sums, at);
+    }
+
+    @Override
+    public boolean inDouble(int d) {
+      return d > FewFeatures.MAX && !SixteenFeatures.fits(d);
+    }
+  };
 
   /**
    * The 256-bit Vector API loops (four doubles per vector), or null when this JVM does not offer the Vector API (or

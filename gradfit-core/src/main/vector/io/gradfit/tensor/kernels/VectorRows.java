@@ -32,6 +32,11 @@ final class VectorRows implements Rows32 {
   }
 
   @Override
+  public boolean inDouble(int d) {
+    return d > FewFeatures.MAX; // up to three features go to FewFeatures, in float
+  }
+
+  @Override
   public void sums(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     forWidth(w.length).sums(x, y, w, b, from, to, sums, at);
   }
