@@ -51,7 +51,7 @@ class FusedLossesTest {
           Tensor.of(NdArray.wrap(y, Shape.of(N, 1)).to(dtype)));
       loss.backward();
       // a kernel summing in float32 is held to float32 rounding against the float64 path too
-      double rel = dtype == DType.FLOAT64 && !LogisticKernel.sumsInFloat32(d) ? 1e-12 : 1e-5;
+      double rel = dtype == DType.FLOAT64 && !LogisticKernel.sumsInFloat32(N, d) ? 1e-12 : 1e-5;
       assertClose(dtype + " loss", fused.item(), loss.item(), rel, Math.abs(loss.item()), DType.FLOAT32);
       for (int j = 0; j < d; j++) {
         // |dL/dw_j| ≤ mean |σ − y|·|x_j| ≤ about 1
@@ -106,7 +106,7 @@ class FusedLossesTest {
       loss.backward();
       // float64: the powers of the composed form may differ by an ulp (Math.pow against products); float32: the
       // composed form rounds the features to float, and then every op
-      double rel = dtype == DType.FLOAT64 && !PolynomialKernel.sumsInFloat32(columnType == DType.FLOAT32) ? 1e-10 : 2e-5;
+      double rel = dtype == DType.FLOAT64 && !PolynomialKernel.sumsInFloat32(N, columnType == DType.FLOAT32) ? 1e-10 : 2e-5;
       double gradScale = 2 * Math.sqrt(loss.item()) * (st == null ? Math.pow(3, degree) : 1); // 2·rms(e)·max|f_k|
       String what = columnType + " column, " + (st == null ? "raw" : "standardized") + ", " + dtype + " path: ";
       assertClose(what + "loss", fused.item(), loss.item(), rel, loss.item(), DType.FLOAT32);

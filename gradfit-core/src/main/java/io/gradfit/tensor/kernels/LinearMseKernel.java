@@ -17,7 +17,8 @@ import java.util.concurrent.ForkJoinTask;
  * the values that {@code x.mm(w).add(b).sub(y).pow(2).mean()} and its backward give, without the five
  * intermediate [N, 1] arrays. Float64 data are computed in double: the result equals the float64 autograd path's
  * up to summation order. Float32 data are computed in float where that is what makes the loop fast (up to three
- * features, 16 to 19, and the 512-bit loops: {@link #sumsInFloat32}), with running sums in short float blocks
+ * features, 16 to 19, and the 512-bit loops, from {@link #FLOAT32_MIN_ROWS} rows on: {@link #sumsInFloat32}), with
+ * running sums in short float blocks
  * added in double, else in double; either way within float32 rounding of the float32 autograd path
  * (LinearMseKernelTest).
  *
@@ -46,6 +47,12 @@ public final class LinearMseKernel {
    * rows measured 1.3-1.5x slower at d = 16).
    */
   static final int BLOCK_ROWS = 128;
+  /**
+   * Float32 data of fewer rows are summed in double whatever the loop: there a pass takes well under a millisecond,
+   * and the lesson-sized fits keep sums exact to double rounding (a fit's gap to the optimum, say, stays meaningful
+   * below float32's resolution). From this many rows on, the fastest loop, which may sum in float32.
+   */
+  public static final int FLOAT32_MIN_ROWS = CHUNK_ROWS;
   /** Inputs this large (X and y, in bytes) are split across threads; see the class comment. */
   public static final long PARALLEL_MIN_BYTES = 4L << 20;
 
@@ -74,7 +81,7 @@ public final class LinearMseKernel {
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static Result compute(float[] x, float[] y, double[] w, double b, int threads) {
-    return compute(x, y, w, b, threads, Rows32.BEST);
+    return compute(x, y, w, b, threads, y.length < FLOAT32_MIN_ROWS ? Rows32.EXACT : Rows32.BEST);
   }
 
   /** As {@link #compute(float[], float[], double[], double, int)} with the given row loop (tests compare them). */
@@ -99,12 +106,12 @@ public final class LinearMseKernel {
   }
 
   /**
-   * Whether float32 data of d features are summed in float32 on this JVM (sixteen rows per step, in blocks added in
+   * Whether float32 data of n rows and d features are summed in float32 on this JVM (sixteen rows per step, in blocks added in
    * double: the 512-bit Vector API loops) rather than in double. Either way the result is within float32 rounding
    * of the float32 autograd path; only in double does it also equal the float64 path's up to summation order.
    */
-  public static boolean sumsInFloat32(int d) {
-    return !Rows32.BEST.inDouble(d);
+  public static boolean sumsInFloat32(int n, int d) {
+    return n >= FLOAT32_MIN_ROWS && !Rows32.BEST.inDouble(d);
   }
 
   static int threadsFor(long bytes) {
@@ -168,6 +175,14 @@ public final class LinearMseKernel {
     }
   }
 
+  /** The exact float32 row loop: every value widened, every sum in double; blocks of rows as {@link #block}. */
+  static void exact(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
+    double[] e = new double[BLOCK_ROWS];
+    for (int r = from; r < to; r += BLOCK_ROWS) {
+      block(x, y, w, b, r, Math.min(to, r + BLOCK_ROWS), e, sums, at);
+    }
+  }
+
   /**
    * The scalar float32 row loop: one fused loop for up to three features and for 16 to 19, else cache blocks of
    * rows.
@@ -181,10 +196,7 @@ public final class LinearMseKernel {
       SixteenFeatures.sums(x, y, w, b, from, to, sums, at);
       return;
     }
-    double[] e = new double[BLOCK_ROWS];
-    for (int r = from; r < to; r += BLOCK_ROWS) {
-      block(x, y, w, b, r, Math.min(to, r + BLOCK_ROWS), e, sums, at);
-    }
+    exact(x, y, w, b, from, to, sums, at);
   }
 
   /** The float64 row loop: residual, then every sum, one row at a time. */

@@ -28,14 +28,14 @@ public final class LogisticKernel {
     return compute(x, y, w, b, LinearMseKernel.threadsFor(4L * (x.length + y.length)));
   }
 
-  /** As {@link LinearMseKernel#sumsInFloat32(int)}, for this kernel. */
-  public static boolean sumsInFloat32(int d) {
-    return !LossLoops.BEST.logisticInDouble(d);
+  /** As {@link LinearMseKernel#sumsInFloat32(int, int)}, for this kernel (whose scalar loop is in double). */
+  public static boolean sumsInFloat32(int n, int d) {
+    return n >= LinearMseKernel.FLOAT32_MIN_ROWS && !LossLoops.BEST.logisticInDouble(d);
   }
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static LinearMseKernel.Result compute(float[] x, float[] y, double[] w, double b, int threads) {
-    return compute(x, y, w, b, threads, LossLoops.BEST);
+    return compute(x, y, w, b, threads, y.length < LinearMseKernel.FLOAT32_MIN_ROWS ? LossLoops.SCALAR : LossLoops.BEST);
   }
 
   /** As {@link #compute(float[], float[], double[], double, int)} with the given loops (tests compare them). */

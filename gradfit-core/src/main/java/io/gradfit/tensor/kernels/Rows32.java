@@ -27,6 +27,9 @@ interface Rows32 {
     return true;
   }
 
+  /** Every value widened to double and every sum in double: what small inputs get (FLOAT32_MIN_ROWS). */
+  Rows32 EXACT = LinearMseKernel::exact;
+
   /** The plain Java loops: in float for up to three features and for 16 to 19 (FewFeatures, SixteenFeatures). */
   Rows32 SCALAR = new Rows32() {
     @Override

@@ -43,7 +43,7 @@ final class VectorLossRows implements LossLoops {
 
   @Override
   public boolean logisticInDouble(int d) {
-    return !(WIDE && (d == 1 || d == 3));
+    return !(WIDE && (d == 1 || d == 3 || d == 16));
   }
 
   @Override
@@ -53,8 +53,10 @@ final class VectorLossRows implements LossLoops {
 
   @Override
   public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
-    if (WIDE && (w.length == 1 || w.length == 3)) {
-      int i = FloatLossRows.logistic(x, y, w, b, from, to, sums, at);
+    if (WIDE && (w.length == 1 || w.length == 3 || w.length == 16)) {
+      int i = w.length == 16
+          ? SixteenColumns.logistic(x, y, w, b, from, to, sums, at)
+          : FloatLossRows.logistic(x, y, w, b, from, to, sums, at);
       LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than sixteen
     } else if (w.length <= 3) {
       logisticFew(x, y, w, b, from, to, sums, at);

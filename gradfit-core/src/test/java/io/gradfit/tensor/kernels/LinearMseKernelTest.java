@@ -84,6 +84,48 @@ class LinearMseKernelTest {
     }
   }
 
+  /**
+   * From FLOAT32_MIN_ROWS rows on, the public entry takes the fastest loop, which may sum in float32: still within
+   * float32 rounding of the float32 autograd path (and of the float64 one). Below, every loop's sums are exact
+   * double sums: the float64 path's numbers up to summation order.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 16})
+  void theFastLoopsOfLargeInputsStayWithinFloat32RoundingAndSmallInputsSumInDouble(int d) {
+    for (int n : new int[] {LinearMseKernel.FLOAT32_MIN_ROWS + 37, 1037}) {
+      Random r = new Random(d * 7L + n);
+      float[] x = new float[n * d];
+      float[] y = new float[n];
+      for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+      for (int i = 0; i < n; i++) y[i] = (float) (r.nextGaussian() + 0.5);
+      float[] wf = new float[d];
+      for (int j = 0; j < d; j++) wf[j] = (float) r.nextGaussian();
+      double[] w = new double[d];
+      for (int j = 0; j < d; j++) w[j] = wf[j];
+
+      LinearMseKernel.Result k = LinearMseKernel.compute(x, y, w, -0.5f);
+
+      boolean small = n < LinearMseKernel.FLOAT32_MIN_ROWS;
+      assertThat(LinearMseKernel.sumsInFloat32(n, d)).isEqualTo(!small && !Rows32.BEST.inDouble(d));
+      for (DType dtype : DType.values()) {
+        Tensor wt = Tensor.of(NdArray.wrap(wf, Shape.of(d, 1)).to(dtype)).requiresGrad(true);
+        Tensor bt = Tensor.of(NdArray.wrap(new float[] {-0.5f}, Shape.of(1)).to(dtype)).requiresGrad(true);
+        Tensor loss = Tensor.of(NdArray.wrap(x, Shape.of(n, d)).to(dtype)).mm(wt).add(bt)
+            .sub(Tensor.of(NdArray.wrap(y, Shape.of(n, 1)).to(dtype))).pow(2).mean();
+        loss.backward();
+        double rel = dtype == DType.FLOAT64 && !LinearMseKernel.sumsInFloat32(n, d) ? 1e-12 : 1e-5;
+        double gradScale = Math.sqrt(k.loss()) * 2;
+        String what = n + " rows, " + dtype;
+        assertThat(k.loss()).as("%s loss", what).isCloseTo(loss.item(), within(rel * loss.item()));
+        for (int j = 0; j < d; j++) {
+          assertThat(k.gradW()[j]).as("%s dL/dw[%d]", what, j)
+              .isCloseTo(wt.grad().array().get(j), within(rel * gradScale));
+        }
+        assertThat(k.gradB()).as("%s dL/db", what).isCloseTo(bt.grad().item(), within(rel * gradScale));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 5, 16})
   void float64DataGiveTheFloat64AutogradPathsNumbers(int d) {
