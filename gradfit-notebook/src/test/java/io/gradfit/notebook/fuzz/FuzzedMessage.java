@@ -1,5 +1,6 @@
 package io.gradfit.notebook.fuzz;
 
+import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
  * right, wrong, empty, upper case or missing, the header, parent, metadata and content frames, and extra buffers).
  * The frames are raw fuzzed bytes (the seeds are real Jupyter messages, which the fuzzer mutates) or built to stress
  * the JSON reader: nesting 200 000 deep, strings of a megabyte, a header with one field's value replaced by fuzzed
- * bytes; now and then one frame is grown to 2 or 40 MiB.
+ * bytes; now and then one frame is grown to 2 or 40 MiB, or the content is a cell of up to 256 KiB.
  *
  * <p>Every choice goes through {@link Source}: {@link #read} is the single description of the input format, used
  * both to fuzz ({@link FdpSource}) and to write the seed corpus ({@link SeedWriter}).
@@ -61,7 +62,9 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
     }
     int count = in.choose(0, 8);
     int body = count <= 4 ? 4 : count - 5; // header, parent, metadata, content; or 0 to 3 of them
+    int content = -1;
     for (int i = 0; i < body; i++) {
+      content = frames.size();
       frames.add(frame(in));
       if (i == 0 && delimiter == 6) {
         frames.add(DELIMITER.clone());
@@ -75,6 +78,10 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
     if (oversize >= 62 && !frames.isEmpty()) {
       int index = frames.size() - 1 - buffers > 0 ? frames.size() - 1 - buffers : frames.size() - 1;
       frames.set(index, grow(frames.get(index), oversize == 62 ? 2 << 20 : 40 << 20));
+    }
+    // Read last, so that the inputs saved before it was added still read as they did (an input's end gives 0).
+    if (in.choose(0, 15) == 15 && body == 4) { // a long cell for a complete, inspect or is_complete request
+      frames.set(content, longCode(frames.get(content), in));
     }
     return new FuzzedMessage(target, frames, signatureIndex, signatureIndex >= 0, signature == 7);
   }
@@ -124,6 +131,22 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
       out.writeBytes("}".getBytes(StandardCharsets.US_ASCII));
     }
     return out.toByteArray();
+  }
+
+  /** {@code {"code": C, "cursor_pos": P}}: C is {@code piece} repeated to up to 256 KiB, P anywhere in it. */
+  private static byte[] longCode(byte[] piece, Source in) {
+    String unit = piece.length == 0 ? "1;\n" : new String(piece, StandardCharsets.UTF_8);
+    int length = in.choose(1, 256 << 10);
+    StringBuilder code = new StringBuilder(length + unit.length());
+    while (code.length() < length) {
+      code.append(unit);
+    }
+    code.setLength(length);
+    JsonObject json = new JsonObject();
+    json.addProperty("code", code.toString());
+    json.addProperty("cursor_pos", in.choose(0, length));
+    json.addProperty("detail_level", 0);
+    return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] grow(byte[] frame, int size) {

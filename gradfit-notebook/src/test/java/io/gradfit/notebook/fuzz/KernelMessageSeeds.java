@@ -53,6 +53,8 @@ final class KernelMessageSeeds {
     history.addProperty("hist_access_type", "tail");
     history.addProperty("n", 10);
     write(dir, "seed-history", 0, "history_request", history);
+    // a completion at the end of a long cell (about 2000 short statements)
+    write(dir, "seed-complete-long-cell", 0, "complete_request", "int a = 1;\n", 22_000);
     // control: kernel_info and interrupt (shutdown_request is left out: the kernel must serve the whole run)
     write(dir, "seed-control-kernel-info", 11, "kernel_info_request", new JsonObject());
     write(dir, "seed-control-interrupt", 11, "interrupt_request", new JsonObject());
@@ -60,6 +62,15 @@ final class KernelMessageSeeds {
 
   /** A correctly signed request on shell ({@code target} 0) or control (11), without identities or buffers. */
   private static void write(Path dir, String name, int target, String type, JsonObject content) throws Exception {
+    write(dir, name, target, type, GSON.toJson(content), 0);
+  }
+
+  /**
+   * {@code longCell} > 0: the content frame's text repeated into a cell of that many characters, the cursor at its
+   * end.
+   */
+  private static void write(Path dir, String name, int target, String type, String content, int longCell)
+      throws Exception {
     JsonObject header = new JsonObject();
     header.addProperty("msg_id", "9f1c2a36-3b0f-4c8e-9d2a-5f1e8b7c6d40");
     header.addProperty("session", "0b7a1e52-6c3d-4f9a-8e21-3d5c7b9a1f08");
@@ -73,7 +84,7 @@ final class KernelMessageSeeds {
     answers.add(0); // the delimiter in place
     answers.add(0); // signed correctly
     answers.add(0); // four body frames
-    for (String json : List.of(GSON.toJson(header), "{}", "{}", GSON.toJson(content))) {
+    for (String json : List.of(GSON.toJson(header), "{}", "{}", content)) {
       byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
       answers.add(0); // raw bytes
       answers.add(bytes.length);
@@ -81,6 +92,11 @@ final class KernelMessageSeeds {
     }
     answers.add(0); // no buffers
     answers.add(0); // not grown
+    if (longCell > 0) {
+      answers.add(15); // a long cell: the content frame's text repeated
+      answers.add(longCell);
+      answers.add(longCell); // the cursor at the end
+    }
     SeedWriter writer = new SeedWriter(answers);
     FuzzedMessage message = FuzzedMessage.read(writer);
     if (message.frames().size() != 6 || !message.signCorrectly()) {

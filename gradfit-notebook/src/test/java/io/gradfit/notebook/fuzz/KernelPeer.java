@@ -72,6 +72,9 @@ final class KernelPeer implements AutoCloseable {
     shell = socket(SocketType.DEALER, "shell_port");
     control = socket(SocketType.DEALER, "control_port");
     stdin = socket(SocketType.DEALER, "stdin_port");
+    // The kernel reads stdin only while a cell asks for input, which no cell here does: once ZeroMQ's queues are
+    // full (1000 messages each way) a send would wait forever. Give up at once instead; the kernel is not the worse.
+    stdin.setSendTimeOut(0);
     rawHeartbeat = socket(SocketType.DEALER, "hb_port");
     iopub = socket(SocketType.SUB, "iopub_port");
     iopub.subscribe(new byte[0]);
@@ -147,11 +150,17 @@ final class KernelPeer implements AutoCloseable {
     return control;
   }
 
-  /** Sends {@code frames} as one multipart message (an empty list sends nothing). */
-  static void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
+  /**
+   * Sends {@code frames} as one multipart message (an empty list sends nothing); false if the socket's queue was full
+   * (only the stdin socket gives up rather than wait, and only at a message's first frame).
+   */
+  static boolean sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
     for (int i = 0; i < frames.size(); i++) {
-      socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+      if (!socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0)) {
+        return false;
+      }
     }
+    return true;
   }
 
   /** A signed request of {@code type} with {@code content}; returns its header. */

@@ -23,6 +23,9 @@ final class SeedWriter implements FuzzedMessage.Source {
 
   @Override
   public int choose(int min, int max) {
+    if (script.isEmpty()) {
+      return min; // as FuzzedDataProvider gives when the input is used up
+    }
     Object next = script.poll();
     if (!(next instanceof Integer value) || value < min || value > max) {
       throw new IllegalArgumentException("expected a number in [" + min + ", " + max + "], the script has " + next);
