@@ -23,6 +23,10 @@ final class EchoHeartbeat {
     this.pollMillis = pollMillis;
   }
 
+  void setMaxMsgSize(long bytes) {
+    socket.setMaxMsgSize(bytes);
+  }
+
   void bind(String address) {
     socket.bind(address);
     ZMQ.Poller poller = context.poller(1);

@@ -43,6 +43,13 @@ final class KernelConnection extends JupyterConnection {
   /** How long a loop waits in one poll before it checks whether it should stop. */
   private static final int POLL_MILLIS = 200;
 
+  /**
+   * The largest frame the kernel reads from a front end (8 MiB): a cell's code is a few kilobytes (javac takes no
+   * string literal over 64 KiB), and nothing the kernel answers takes buffers. ZeroMQ drops the connection of a peer
+   * that sends a larger frame (a front end reconnects), so a message's memory is bounded before it is read.
+   */
+  static final long MAX_FRAME_BYTES = 8L << 20;
+
   private final KernelConnectionProperties properties;
   private final ZMQ.Context context = ZMQ.context(1);
   private final EchoHeartbeat heartbeat;
@@ -62,6 +69,10 @@ final class KernelConnection extends JupyterConnection {
     control = new GuardedShellChannel(context, hmac, true, this);
     stdin = new StdinChannel(context, hmac);
     iopub = new IOPubChannel(context, hmac);
+    shell.setMaxMsgSize(MAX_FRAME_BYTES);
+    control.setMaxMsgSize(MAX_FRAME_BYTES);
+    stdin.setMaxMsgSize(MAX_FRAME_BYTES);
+    heartbeat.setMaxMsgSize(MAX_FRAME_BYTES);
   }
 
   @Override

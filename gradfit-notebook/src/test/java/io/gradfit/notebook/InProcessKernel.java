@@ -11,6 +11,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * the kernel's code in the fuzzer's JVM.
  */
 public final class InProcessKernel implements AutoCloseable {
+  /** The largest frame the kernel reads; a peer that sends a larger one loses its connection. */
+  public static final long MAX_FRAME_BYTES = KernelConnection.MAX_FRAME_BYTES;
+
   private final GradfitKernel kernel;
   private final KernelConnection connection;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * right, wrong, empty, upper case or missing, the header, parent, metadata and content frames, and extra buffers).
  * The frames are raw fuzzed bytes (the seeds are real Jupyter messages, which the fuzzer mutates) or built to stress
  * the JSON reader: nesting 200 000 deep, strings of a megabyte, a header with one field's value replaced by fuzzed
- * bytes; now and then one frame is grown to 2 or 40 MiB, or the content is a cell of up to 256 KiB.
+ * bytes; now and then one frame is grown to 2 or 9 MiB (the kernel reads frames up to 8 MiB), or the content is a cell of up to 256 KiB.
  *
  * <p>Every choice goes through {@link Source}: {@link #read} is the single description of the input format, used
  * both to fuzz ({@link FdpSource}) and to write the seed corpus ({@link SeedWriter}).
@@ -77,7 +77,8 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
     int oversize = in.choose(0, 63);
     if (oversize >= 62 && !frames.isEmpty()) {
       int index = frames.size() - 1 - buffers > 0 ? frames.size() - 1 - buffers : frames.size() - 1;
-      frames.set(index, grow(frames.get(index), oversize == 62 ? 2 << 20 : 40 << 20));
+      // 2 MiB: under the kernel's 8 MiB frame limit; 9 MiB: over it
+      frames.set(index, grow(frames.get(index), oversize == 62 ? 2 << 20 : 9 << 20));
     }
     // Read last, so that the inputs saved before it was added still read as they did (an input's end gives 0).
     if (in.choose(0, 15) == 15 && body == 4) { // a long cell for a complete, inspect or is_complete request
@@ -155,8 +156,12 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
       Arrays.fill(grown, (byte) ' ');
       return grown;
     }
-    for (int i = 0; i < size; i += frame.length) {
-      System.arraycopy(frame, 0, grown, i, Math.min(frame.length, size - i));
+    int filled = Math.min(frame.length, size);
+    System.arraycopy(frame, 0, grown, 0, filled);
+    while (filled < size) { // doubling copies: a few calls, not one per repetition
+      int n = Math.min(filled, size - filled);
+      System.arraycopy(grown, 0, grown, filled, n);
+      filled += n;
     }
     return grown;
   }

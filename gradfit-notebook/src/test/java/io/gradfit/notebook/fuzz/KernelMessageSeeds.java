@@ -54,7 +54,10 @@ final class KernelMessageSeeds {
     history.addProperty("n", 10);
     write(dir, "seed-history", 0, "history_request", history);
     // a completion at the end of a long cell (about 2000 short statements)
-    write(dir, "seed-complete-long-cell", 0, "complete_request", "int a = 1;\n", 22_000);
+    write(dir, "seed-complete-long-cell", 0, "complete_request", "int a = 1;\n", Odd.LONG_CELL);
+    write(dir, "seed-execute-wrong-signature", 0, "execute_request", GSON.toJson(execute), Odd.WRONG_SIGNATURE);
+    write(dir, "seed-kernel-info-9-mib-content", 0, "kernel_info_request", "{}", Odd.OVERSIZED_CONTENT);
+    write(dir, "seed-kernel-info-deep-metadata", 0, "kernel_info_request", "{}", Odd.DEEP_METADATA);
     // control: kernel_info and interrupt (shutdown_request is left out: the kernel must serve the whole run)
     write(dir, "seed-control-kernel-info", 11, "kernel_info_request", new JsonObject());
     write(dir, "seed-control-interrupt", 11, "interrupt_request", new JsonObject());
@@ -62,14 +65,18 @@ final class KernelMessageSeeds {
 
   /** A correctly signed request on shell ({@code target} 0) or control (11), without identities or buffers. */
   private static void write(Path dir, String name, int target, String type, JsonObject content) throws Exception {
-    write(dir, name, target, type, GSON.toJson(content), 0);
+    write(dir, name, target, type, GSON.toJson(content), Odd.NONE);
   }
 
+  /** What a seed has that a well-made request has not. */
+  private enum Odd { NONE, LONG_CELL, WRONG_SIGNATURE, OVERSIZED_CONTENT, DEEP_METADATA }
+
   /**
-   * {@code longCell} > 0: the content frame's text repeated into a cell of that many characters, the cursor at its
-   * end.
+   * A request, {@code odd} in one way: LONG_CELL, the content frame's text repeated into a 22 000-character cell with
+   * the cursor at its end; WRONG_SIGNATURE, 64 hex digits that are not the HMAC; OVERSIZED_CONTENT, the content frame
+   * repeated to 9 MiB; DEEP_METADATA, metadata nested 100 000 objects deep.
    */
-  private static void write(Path dir, String name, int target, String type, String content, int longCell)
+  private static void write(Path dir, String name, int target, String type, String content, Odd odd)
       throws Exception {
     JsonObject header = new JsonObject();
     header.addProperty("msg_id", "9f1c2a36-3b0f-4c8e-9d2a-5f1e8b7c6d40");
@@ -82,24 +89,39 @@ final class KernelMessageSeeds {
     answers.add(target);
     answers.add(0); // no identity frames
     answers.add(0); // the delimiter in place
-    answers.add(0); // signed correctly
+    if (odd == Odd.WRONG_SIGNATURE) {
+      answers.add(4);
+      answers.add(64);
+      answers.add("0123456789abcdef".repeat(4).getBytes(StandardCharsets.US_ASCII));
+    } else {
+      answers.add(0); // signed correctly
+    }
     answers.add(0); // four body frames
-    for (String json : List.of(GSON.toJson(header), "{}", "{}", content)) {
-      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    List<String> body = List.of(GSON.toJson(header), "{}", "{}", content);
+    for (int i = 0; i < body.size(); i++) {
+      if (i == 2 && odd == Odd.DEEP_METADATA) {
+        answers.add(7); // nested
+        answers.add(100_000);
+        answers.add(1); // objects: {"a":{"a":...}}
+        answers.add(1);
+        answers.add("1".getBytes(StandardCharsets.US_ASCII));
+        continue;
+      }
+      byte[] bytes = body.get(i).getBytes(StandardCharsets.UTF_8);
       answers.add(0); // raw bytes
       answers.add(bytes.length);
       answers.add(bytes);
     }
     answers.add(0); // no buffers
-    answers.add(0); // not grown
-    if (longCell > 0) {
+    answers.add(odd == Odd.OVERSIZED_CONTENT ? 63 : 0); // 63: the last body frame grown to 9 MiB
+    if (odd == Odd.LONG_CELL) {
       answers.add(15); // a long cell: the content frame's text repeated
-      answers.add(longCell);
-      answers.add(longCell); // the cursor at the end
+      answers.add(22_000);
+      answers.add(22_000); // the cursor at the end
     }
     SeedWriter writer = new SeedWriter(answers);
     FuzzedMessage message = FuzzedMessage.read(writer);
-    if (message.frames().size() != 6 || !message.signCorrectly()) {
+    if (message.frames().size() != 6 || message.signCorrectly() == (odd == Odd.WRONG_SIGNATURE)) {
       throw new IllegalStateException(name + " reads back as " + message);
     }
     Files.write(dir.resolve(name), writer.input());

@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -57,6 +59,8 @@ final class KernelPeer implements AutoCloseable {
   private final Map<String, Integer> ports;
   private final Mac mac;
   private final String session = UUID.randomUUID().toString();
+  /** The msg_id of every request this peer sent: late answers to them are not answers to a fuzzed message. */
+  private final Set<String> ownRequests = new HashSet<>();
   private final ZMQ.Socket shell;
   private final ZMQ.Socket control;
   private final ZMQ.Socket stdin;
@@ -172,6 +176,7 @@ final class KernelPeer implements AutoCloseable {
     header.addProperty("date", Instant.now().toString());
     header.addProperty("msg_type", type);
     header.addProperty("version", "5.3");
+    ownRequests.add(header.get("msg_id").getAsString());
     List<byte[]> body = List.of(bytes(header), bytes("{}"), bytes("{}"), bytes(content));
     List<byte[]> frames = new ArrayList<>();
     frames.add(FuzzedMessage.DELIMITER);
@@ -189,8 +194,16 @@ final class KernelPeer implements AutoCloseable {
     return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The reply to request {@code id} on {@code socket} and every other message before it, or null after the wait. */
+  /**
+   * The reply to request {@code id} on {@code socket} and every message before it but late answers to this peer's
+   * own earlier requests, or null after the wait.
+   */
   Answer answer(ZMQ.Socket socket, String name, String id, long timeoutMillis) {
+    return answer(socket, name, Set.of(id), timeoutMillis);
+  }
+
+  /** As {@link #answer(ZMQ.Socket, String, String, long)}, the reply to any of {@code ids}. */
+  Answer answer(ZMQ.Socket socket, String name, Set<String> ids, long timeoutMillis) {
     List<Msg> before = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (true) {
@@ -202,10 +215,12 @@ final class KernelPeer implements AutoCloseable {
       if (m == null) {
         continue;
       }
-      if (m.parentId().equals(id)) {
+      if (ids.contains(m.parentId())) {
         return new Answer(m, before);
       }
-      before.add(m);
+      if (!ownRequests.contains(m.parentId())) {
+        before.add(m);
+      }
     }
   }
 
@@ -228,7 +243,7 @@ final class KernelPeer implements AutoCloseable {
             && m.content().get("execution_state").getAsString().equals("idle")) {
           waiting.remove(m.parentId());
         }
-      } else {
+      } else if (!ownRequests.contains(m.parentId())) {
         others.add(m);
       }
     }

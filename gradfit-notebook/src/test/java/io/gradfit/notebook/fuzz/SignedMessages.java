@@ -52,8 +52,8 @@ final class SignedMessages {
       return false;
     }
     JsonObject header = object(frames.get(d + 2));
-    if (header != null && header.has("msg_type") && header.get("msg_type").isJsonPrimitive()) {
-      String type = header.get("msg_type").getAsString();
+    String type = header == null ? null : typeAsTheKernelReadsIt(header);
+    if (type != null) {
       if (type.equals("shutdown_request")) {
         header.addProperty("msg_type", "kernel_info_request");
         frames.set(d + 2, GSON.toJson(header).getBytes(StandardCharsets.UTF_8));
@@ -85,6 +85,15 @@ final class SignedMessages {
         .forEach(c -> out.append(CODE_ALPHABET.indexOf(c) >= 0 ? (char) c
             : CODE_ALPHABET.charAt(Math.floorMod(c, CODE_ALPHABET.length()))));
     return out.toString();
+  }
+
+  /** msg_type as jjava-jupyter's MessageTypeAdapter reads it: getAsString, which also takes ["a"] as "a". */
+  private static String typeAsTheKernelReadsIt(JsonObject header) {
+    try {
+      return header.has("msg_type") ? header.get("msg_type").getAsString() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String codeAsTheKernelReadsIt(byte[] bytes) {
