@@ -13,14 +13,16 @@ final class EchoHeartbeat {
   private final ZMQ.Context context;
   private final ZMQ.Socket socket;
   private final int pollMillis;
+  private final long maxMessageBytes;
   private volatile boolean running;
   private Thread loop;
 
-  EchoHeartbeat(ZMQ.Context context, int pollMillis) {
+  EchoHeartbeat(ZMQ.Context context, int pollMillis, long maxMessageBytes) {
     this.context = context;
     this.socket = context.socket(SocketType.ROUTER);
     this.socket.setLinger(0);
     this.pollMillis = pollMillis;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   void setMaxMsgSize(long bytes) {
@@ -43,7 +45,12 @@ final class EchoHeartbeat {
         if (poller.poll(pollMillis) <= 0 || !running) {
           continue;
         }
-        List<byte[]> frames = WireMessages.receive(socket);
+        List<byte[]> frames;
+        try {
+          frames = WireMessages.receive(socket, maxMessageBytes);
+        } catch (WireMessages.Refused e) {
+          continue; // too large to echo
+        }
         for (int i = 0; i < frames.size(); i++) {
           socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
         }

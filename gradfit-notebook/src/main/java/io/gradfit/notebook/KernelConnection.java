@@ -50,6 +50,9 @@ final class KernelConnection extends JupyterConnection {
    */
   static final long MAX_FRAME_BYTES = 8L << 20;
 
+  /** The most a whole message may hold (its frames together); a larger one is read, thrown away and refused. */
+  static final long MAX_MESSAGE_BYTES = 32L << 20;
+
   private final KernelConnectionProperties properties;
   private final ZMQ.Context context = ZMQ.context(1);
   private final EchoHeartbeat heartbeat;
@@ -64,7 +67,7 @@ final class KernelConnection extends JupyterConnection {
     super(properties);
     this.properties = properties;
     hmac = properties.createHMACGenerator();
-    heartbeat = new EchoHeartbeat(context, POLL_MILLIS);
+    heartbeat = new EchoHeartbeat(context, POLL_MILLIS, MAX_MESSAGE_BYTES);
     shell = new GuardedShellChannel(context, hmac, false, this);
     control = new GuardedShellChannel(context, hmac, true, this);
     stdin = new StdinChannel(context, hmac);
@@ -172,7 +175,7 @@ final class KernelConnection extends JupyterConnection {
         try {
           List<byte[]> frames;
           synchronized (this) { // as jjava-jupyter's reads and sends: one thread at a time on the socket
-            frames = WireMessages.receive(this);
+            frames = WireMessages.receive(this, MAX_MESSAGE_BYTES);
           }
           message = WireMessages.decode(frames, connection.hmac);
         } catch (SecurityException e) {

@@ -53,16 +53,32 @@ final class WireMessages {
 
   private WireMessages() {}
 
-  /** Every frame of the next message on {@code socket} (which has one waiting). */
-  static List<byte[]> receive(ZMQ.Socket socket) {
+  /**
+   * Every frame of the next message on {@code socket} (which has one waiting).
+   *
+   * @throws Refused if its frames add up to more than {@code maxBytes} (the rest is read and thrown away: the
+   *     socket's frame limit bounds a frame, not how many a message has)
+   */
+  static List<byte[]> receive(ZMQ.Socket socket, long maxBytes) {
     List<byte[]> frames = new ArrayList<>();
+    long bytes = 0;
+    int count = 0;
     do {
       byte[] frame = socket.recv();
       if (frame == null) {
         break;
       }
-      frames.add(frame);
+      bytes += frame.length;
+      count++;
+      if (bytes <= maxBytes) {
+        frames.add(frame);
+      } else {
+        frames.clear();
+      }
     } while (socket.hasReceiveMore());
+    if (bytes > maxBytes) {
+      throw new Refused("a message of " + count + " frames, " + bytes + " bytes, over " + maxBytes);
+    }
     return frames;
   }
 

@@ -14,6 +14,9 @@ public final class InProcessKernel implements AutoCloseable {
   /** The largest frame the kernel reads; a peer that sends a larger one loses its connection. */
   public static final long MAX_FRAME_BYTES = KernelConnection.MAX_FRAME_BYTES;
 
+  /** The most the frames of one message may hold together; a larger message is refused. */
+  public static final long MAX_MESSAGE_BYTES = KernelConnection.MAX_MESSAGE_BYTES;
+
   private final GradfitKernel kernel;
   private final KernelConnection connection;
 

@@ -13,7 +13,8 @@ import java.util.List;
  * right, wrong, empty, upper case or missing, the header, parent, metadata and content frames, and extra buffers).
  * The frames are raw fuzzed bytes (the seeds are real Jupyter messages, which the fuzzer mutates) or built to stress
  * the JSON reader: nesting 200 000 deep, strings of a megabyte, a header with one field's value replaced by fuzzed
- * bytes; now and then one frame is grown to 2 or 9 MiB (the kernel reads frames up to 8 MiB), or the content is a cell of up to 256 KiB.
+ * bytes. Now and then one frame is grown to 2 or 9 MiB (the kernel reads frames up to 8 MiB), the content is a cell
+ * of up to 256 KiB, or five 7 MiB buffers follow (35 MiB, over the kernel's 32 MiB for a whole message).
  *
  * <p>Every choice goes through {@link Source}: {@link #read} is the single description of the input format, used
  * both to fuzz ({@link FdpSource}) and to write the seed corpus ({@link SeedWriter}).
@@ -83,6 +84,12 @@ record FuzzedMessage(Target target, List<byte[]> frames, int signatureIndex, boo
     // Read last, so that the inputs saved before it was added still read as they did (an input's end gives 0).
     if (in.choose(0, 15) == 15 && body == 4) { // a long cell for a complete, inspect or is_complete request
       frames.set(content, longCode(frames.get(content), in));
+    }
+    if (in.choose(0, 63) == 63) { // five 7 MiB buffers: each frame under the kernel's limit, the message over it
+      byte[] buffer = grow(in.bytes(in.choose(0, 16)), 7 << 20);
+      for (int i = 0; i < 5; i++) {
+        frames.add(buffer);
+      }
     }
     return new FuzzedMessage(target, frames, signatureIndex, signatureIndex >= 0, signature == 7);
   }

@@ -87,7 +87,8 @@ class KernelMessageFuzzTest {
     // ZeroMQ drops the connection of a peer that sends a frame over the kernel's limit, and with it what that peer
     // sent after it: the probes on that socket are then sent again (never otherwise: a lost probe is a finding).
     boolean oversized = frames.stream().anyMatch(f -> f.length > InProcessKernel.MAX_FRAME_BYTES);
-    accepted &= !oversized;
+    long total = frames.stream().mapToLong(f -> f.length).sum();
+    accepted &= !oversized && total <= InProcessKernel.MAX_MESSAGE_BYTES; // the kernel refuses larger messages
     String what = describe(message.target(), frames, accepted);
     if (System.getenv("GRADFIT_FUZZ_DEBUG") != null) {
       System.err.println("INPUT " + what);

@@ -58,6 +58,7 @@ final class KernelMessageSeeds {
     write(dir, "seed-execute-wrong-signature", 0, "execute_request", GSON.toJson(execute), Odd.WRONG_SIGNATURE);
     write(dir, "seed-kernel-info-9-mib-content", 0, "kernel_info_request", "{}", Odd.OVERSIZED_CONTENT);
     write(dir, "seed-kernel-info-deep-metadata", 0, "kernel_info_request", "{}", Odd.DEEP_METADATA);
+    write(dir, "seed-kernel-info-35-mib-of-buffers", 0, "kernel_info_request", "{}", Odd.MANY_BUFFERS);
     // control: kernel_info and interrupt (shutdown_request is left out: the kernel must serve the whole run)
     write(dir, "seed-control-kernel-info", 11, "kernel_info_request", new JsonObject());
     write(dir, "seed-control-interrupt", 11, "interrupt_request", new JsonObject());
@@ -69,12 +70,12 @@ final class KernelMessageSeeds {
   }
 
   /** What a seed has that a well-made request has not. */
-  private enum Odd { NONE, LONG_CELL, WRONG_SIGNATURE, OVERSIZED_CONTENT, DEEP_METADATA }
+  private enum Odd { NONE, LONG_CELL, WRONG_SIGNATURE, OVERSIZED_CONTENT, DEEP_METADATA, MANY_BUFFERS }
 
   /**
    * A request, {@code odd} in one way: LONG_CELL, the content frame's text repeated into a 22 000-character cell with
    * the cursor at its end; WRONG_SIGNATURE, 64 hex digits that are not the HMAC; OVERSIZED_CONTENT, the content frame
-   * repeated to 9 MiB; DEEP_METADATA, metadata nested 100 000 objects deep.
+   * repeated to 9 MiB; DEEP_METADATA, metadata nested 100 000 objects deep; MANY_BUFFERS, five 7 MiB buffers.
    */
   private static void write(Path dir, String name, int target, String type, String content, Odd odd)
       throws Exception {
@@ -118,10 +119,18 @@ final class KernelMessageSeeds {
       answers.add(15); // a long cell: the content frame's text repeated
       answers.add(22_000);
       answers.add(22_000); // the cursor at the end
+    } else if (odd == Odd.MANY_BUFFERS) {
+      answers.add(0); // not a long cell
+    }
+    if (odd == Odd.MANY_BUFFERS) {
+      answers.add(63);
+      answers.add(4);
+      answers.add("blob".getBytes(StandardCharsets.US_ASCII));
     }
     SeedWriter writer = new SeedWriter(answers);
     FuzzedMessage message = FuzzedMessage.read(writer);
-    if (message.frames().size() != 6 || message.signCorrectly() == (odd == Odd.WRONG_SIGNATURE)) {
+    int frames = odd == Odd.MANY_BUFFERS ? 11 : 6;
+    if (message.frames().size() != frames || message.signCorrectly() == (odd == Odd.WRONG_SIGNATURE)) {
       throw new IllegalStateException(name + " reads back as " + message);
     }
     Files.write(dir.resolve(name), writer.input());
