@@ -195,21 +195,47 @@ final class GradfitKernel extends BaseKernel {
     evaluator.close();
   }
 
-  /** The snippet of {@code code} that holds the cursor, and the cursor inside it. */
+  /**
+   * How much of a cell around the cursor completion and inspection read: a request's work must stay bounded whatever
+   * the cell (the fuzz target found a completion at the end of a 2000-line cell taking seconds).
+   */
+  static final int ANALYSED_CHARS = 16 * 1024;
+
+  /** The first window of text {@link #pieceAt} hands JShell; it doubles while the snippet runs past it. */
+  private static final int FIRST_WINDOW = 256;
+
+  /**
+   * The snippet of {@code code} that holds the cursor, and the cursor inside it. The snippets before it are skipped
+   * one by one, each read through a window just wider than itself (JShell reads the whole text it is given, so
+   * handing it the rest of the cell each time made a long cell quadratic). More than {@link #ANALYSED_CHARS} before
+   * the cursor, the skipping starts at the first line that far back: a longer snippet (rare) then completes as if it
+   * began there.
+   */
   private static Snippet pieceAt(SourceCodeAnalysis analysis, String code, int at) {
     int cursor = Math.max(0, Math.min(at, code.length()));
     int start = 0;
-    String rest = code.substring(0, cursor);
-    while (true) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-      if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
-        break;
-      }
-      int consumed = rest.length() - info.remaining().length();
-      start += consumed;
-      rest = info.remaining();
+    if (cursor > ANALYSED_CHARS) {
+      int from = cursor - ANALYSED_CHARS;
+      int newline = code.indexOf('\n', from);
+      start = newline >= 0 && newline < cursor ? newline + 1 : from;
     }
-    return new Snippet(code.substring(start), start, cursor - start);
+    int window = FIRST_WINDOW;
+    while (true) {
+      int end = Math.min(cursor, start + window);
+      String text = code.substring(start, end);
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(text);
+      int consumed = text.length() - info.remaining().length();
+      if (info.completeness().isComplete() && !info.remaining().isEmpty() && consumed > 0) {
+        start += consumed;
+        window = FIRST_WINDOW;
+      } else if (end == cursor) {
+        break;
+      } else {
+        window *= 2;
+      }
+    }
+    int stop = (int) Math.min(code.length(), (long) cursor + ANALYSED_CHARS);
+    return new Snippet(code.substring(start, stop), start, cursor - start);
   }
 
   private record Snippet(String text, int start, int cursor) {}

@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
@@ -29,10 +28,14 @@ import org.zeromq.ZMQ;
  *       thread: one bad message would leave the kernel deaf. Here a message whose HMAC does not match the
  *       connection key (or that has no signature when a key is set) is dropped and the loop goes on;
  *   <li>its loop sleeps 50 ms between polls, which would be the whole budget of a cell's round trip. Here the loop
- *       blocks in a poll with a timeout, so a request is read as soon as it arrives.
+ *       blocks in a poll with a timeout, so a request is read as soon as it arrives;
+ *   <li>its reading of a message could run into the next one (see {@link WireMessages}, found by fuzzing): here a
+ *       message is read whole and refused unless it is a whole, correctly signed Jupyter message; and an error
+ *       thrown while reading or handling one (a stack overflow in a JSON reader) costs that message only.
  * </ul>
  *
- * The messages themselves, their signing and checking stay jjava-jupyter's ({@link JupyterSocket}).
+ * The heartbeat is {@link EchoHeartbeat}. The message classes and the replies' signing stay jjava-jupyter's
+ * ({@link JupyterSocket}).
  */
 final class KernelConnection extends JupyterConnection {
   private static final Logger LOG = Logger.getLogger(KernelConnection.class.getName());
@@ -40,9 +43,20 @@ final class KernelConnection extends JupyterConnection {
   /** How long a loop waits in one poll before it checks whether it should stop. */
   private static final int POLL_MILLIS = 200;
 
+  /**
+   * The largest frame the kernel reads from a front end (8 MiB): a cell's code is a few kilobytes (javac takes no
+   * string literal over 64 KiB), and nothing the kernel answers takes buffers. ZeroMQ drops the connection of a peer
+   * that sends a larger frame (a front end reconnects), so a message's memory is bounded before it is read.
+   */
+  static final long MAX_FRAME_BYTES = 8L << 20;
+
+  /** The most a whole message may hold (its frames together); a larger one is read, thrown away and refused. */
+  static final long MAX_MESSAGE_BYTES = 32L << 20;
+
   private final KernelConnectionProperties properties;
   private final ZMQ.Context context = ZMQ.context(1);
-  private final HeartbeatChannel heartbeat;
+  private final EchoHeartbeat heartbeat;
+  private final HMACGenerator hmac;
   private final GuardedShellChannel shell;
   private final GuardedShellChannel control;
   private final StdinChannel stdin;
@@ -52,16 +66,21 @@ final class KernelConnection extends JupyterConnection {
   KernelConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
     super(properties);
     this.properties = properties;
-    HMACGenerator hmac = properties.createHMACGenerator();
-    heartbeat = new HeartbeatChannel(context, hmac);
+    hmac = properties.createHMACGenerator();
+    heartbeat = new EchoHeartbeat(context, POLL_MILLIS, MAX_MESSAGE_BYTES);
     shell = new GuardedShellChannel(context, hmac, false, this);
     control = new GuardedShellChannel(context, hmac, true, this);
     stdin = new StdinChannel(context, hmac);
     iopub = new IOPubChannel(context, hmac);
+    shell.setMaxMsgSize(MAX_FRAME_BYTES);
+    control.setMaxMsgSize(MAX_FRAME_BYTES);
+    stdin.setMaxMsgSize(MAX_FRAME_BYTES);
+    heartbeat.setMaxMsgSize(MAX_FRAME_BYTES);
   }
 
   @Override
   public void connect() {
+    heartbeat.bind("%s://%s:%d".formatted(properties.getTransport(), properties.getIp(), properties.getHbPort()));
     for (JupyterSocket socket : sockets()) {
       socket.bind(properties);
     }
@@ -86,9 +105,12 @@ final class KernelConnection extends JupyterConnection {
     closed = true;
     shell.stopLoop();
     control.stopLoop();
+    heartbeat.stop();
     // Give the loops one poll to notice; their sockets must not be closed under them.
     shell.joinLoop(POLL_MILLIS * 5L);
     control.joinLoop(POLL_MILLIS * 5L);
+    heartbeat.join(POLL_MILLIS * 5L);
+    heartbeat.close();
     for (JupyterSocket socket : sockets()) {
       socket.close();
     }
@@ -100,11 +122,11 @@ final class KernelConnection extends JupyterConnection {
   public void waitUntilClose() {
     shell.joinLoop(0);
     control.joinLoop(0);
-    heartbeat.waitUntilClose();
+    heartbeat.join(0);
   }
 
   private List<JupyterSocket> sockets() {
-    return List.of(heartbeat, shell, control, stdin, iopub);
+    return List.of(shell, control, stdin, iopub);
   }
 
   /** Makes jjava-jupyter's reply environment (its constructor is protected). */
@@ -151,17 +173,22 @@ final class KernelConnection extends JupyterConnection {
         }
         Message<?> message;
         try {
-          message = readMessage();
+          List<byte[]> frames;
+          synchronized (this) { // as jjava-jupyter's reads and sends: one thread at a time on the socket
+            frames = WireMessages.receive(this, MAX_MESSAGE_BYTES);
+          }
+          message = WireMessages.decode(frames, connection.hmac);
         } catch (SecurityException e) {
           LOG.warning("dropped a message whose signature does not match the connection key");
           continue;
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "dropped a message that could not be read: " + e, e);
+        } catch (WireMessages.Refused e) {
+          LOG.warning("dropped a message: " + e.getMessage());
+          continue;
+        } catch (RuntimeException | StackOverflowError e) {
+          LOG.warning("dropped a message that could not be read: " + e);
           continue;
         }
-        if (message != null) {
-          handle(message);
-        }
+        handle(message);
       }
     }
 
@@ -175,7 +202,7 @@ final class KernelConnection extends JupyterConnection {
       ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
       try {
         handler.handle(env, message);
-      } catch (Exception e) {
+      } catch (Exception | StackOverflowError e) {
         LOG.log(Level.WARNING, "error handling " + message.getHeader().getType().getName(), e);
       } finally {
         env.resolveDeferrals();

@@ -215,6 +215,20 @@ class KernelProtocolIT {
   }
 
   @Test
+  @Order(9)
+  void completionAtTheEndOfALongCellFindsItsSnippet() throws Exception {
+    // 22 000 characters before the cursor: past GradfitKernel.ANALYSED_CHARS, so the snippet is found from a line
+    // 16 KiB back (the fuzz target found the whole-cell scan taking seconds here)
+    String code = "int a = 1;\n".repeat(2000) + "Tensor.manual";
+    JsonObject request = new JsonObject();
+    request.addProperty("code", code);
+    request.addProperty("cursor_pos", code.length());
+    KernelClient.Msg reply = kernel.shellReply(kernel.sendShell("complete_request", request), 30_000);
+    assertThat(reply.content().getAsJsonArray("matches").toString()).contains("manualSeed(");
+    assertThat(reply.content().get("cursor_start").getAsInt()).isEqualTo(code.length() - "manual".length());
+  }
+
+  @Test
   @Order(10)
   void anInterruptStopsALoopAndKeepsTheState() throws Exception {
     long sent = System.nanoTime();
