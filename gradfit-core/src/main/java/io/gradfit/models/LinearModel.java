@@ -256,8 +256,8 @@ public abstract sealed class LinearModel implements Module
 
   /**
    * The loss of the trained parameters on {@code design} and {@code target} (both in the parameters' dtype),
-   * computed in double. The mean squared error takes one pass of {@link LinearMseKernel}, which widens each value as
-   * it reads it; other losses go through float64 copies.
+   * computed in double. The mean squared error takes one pass of {@link LinearMseKernel#computeExact}, which widens
+   * each value as it reads it; other losses go through float64 copies.
    */
   private double finalLoss(Loss loss, Tensor design, Tensor target) {
     double[] w = linear.weight().value().toDoubleArray();
@@ -266,11 +266,11 @@ public abstract sealed class LinearModel implements Module
       NdArray x = design.array();
       NdArray y = target.array();
       return x.dtype() == DType.FLOAT32
-          ? LinearMseKernel.compute(x.floats(), y.floats(), w, b).loss()
+          ? LinearMseKernel.computeExact(x.floats(), y.floats(), w, b).loss()
           : LinearMseKernel.compute(x.doubles(), y.doubles(), w, b).loss();
     }
     if (isMeanBceWithLogits(loss) && design.dtype() == DType.FLOAT32) { // read in place, not as float64 copies
-      return LogisticKernel.compute(design.array().floats(), target.array().floats(), w, b).loss();
+      return LogisticKernel.computeExact(design.array().floats(), target.array().floats(), w, b).loss();
     }
     try (NoGrad ignored = NoGrad.enter()) {
       return loss.apply(linear.forward(design.toFloat64()), target.toFloat64()).item();

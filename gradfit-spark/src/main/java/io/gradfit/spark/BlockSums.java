@@ -144,9 +144,11 @@ final class BlockSums {
     s[at] += n;
     // gradfit's fused kernels return means; times n (and n/2 for the squared error's gradient, whose factor 2 the
     // driver applies) they are the block's sums again, to within one rounding of each.
+    // in double (computeExact): the sums of blocks of any size stay exact to double rounding, so the distributed fit
+    // matches the single-machine one and its loss at the optimum is exact
     LinearMseKernel.Result r = logistic
-        ? LogisticKernel.compute(x, y, w, b, 1)
-        : LinearMseKernel.compute(x, y, w, b, 1);
+        ? LogisticKernel.computeExact(x, y, w, b, 1)
+        : LinearMseKernel.computeExact(x, y, w, b, 1);
     double gradientScale = logistic ? n : n / 2.0;
     s[at + 1] += r.loss() * n;
     s[at + 2] += r.gradB() * gradientScale;

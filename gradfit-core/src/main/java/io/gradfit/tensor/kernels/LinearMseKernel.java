@@ -92,6 +92,20 @@ public final class LinearMseKernel {
   }
 
   /**
+   * As {@link #compute(float[], float[], double[], double)} with every sum in double whatever the input's size: the
+   * loss to report next to an exact optimum (a fit's final loss, the loss at the least-squares solution), where
+   * float32 rounding would show as a gap of the wrong sign.
+   */
+  public static Result computeExact(float[] x, float[] y, double[] w, double b) {
+    return computeExact(x, y, w, b, threadsFor(4L * (x.length + y.length)));
+  }
+
+  /** As {@link #computeExact(float[], float[], double[], double)} on at most {@code threads} threads. */
+  public static Result computeExact(float[] x, float[] y, double[] w, double b, int threads) {
+    return compute(x, y, w, b, threads, Rows32.EXACT);
+  }
+
+  /**
    * The same for float64 data, with the same chunks and threads. Its row loop is the plain one: float64 models
    * are the accurate choice, not the fast one.
    */

@@ -28,6 +28,16 @@ public final class LogisticKernel {
     return compute(x, y, w, b, LinearMseKernel.threadsFor(4L * (x.length + y.length)));
   }
 
+  /** As {@link LinearMseKernel#computeExact(float[], float[], double[], double)}: every sum in double. */
+  public static LinearMseKernel.Result computeExact(float[] x, float[] y, double[] w, double b, int threads) {
+    return compute(x, y, w, b, threads, LossLoops.SCALAR);
+  }
+
+  /** As {@link #computeExact(float[], float[], double[], double, int)} on as many threads as the size warrants. */
+  public static LinearMseKernel.Result computeExact(float[] x, float[] y, double[] w, double b) {
+    return computeExact(x, y, w, b, LinearMseKernel.threadsFor(4L * (x.length + y.length)));
+  }
+
   /** As {@link LinearMseKernel#sumsInFloat32(int, int)}, for this kernel (whose scalar loop is in double). */
   public static boolean sumsInFloat32(int n, int d) {
     return n >= LinearMseKernel.FLOAT32_MIN_ROWS && !LossLoops.BEST.logisticInDouble(d);
