@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API row loops of {@link LogisticKernel} and {@link PolynomialKernel}: as many rows at a time as the CPU's
- * widest vector holds doubles (eight with AVX-512, four with AVX2), every sum in double.
+ * widest vector holds doubles (eight with AVX-512, four with AVX2), every sum in double. With 512-bit vectors, float32
+ * data of one, three or sixteen features and float32 columns go to the float loops instead ({@link FloatLossRows},
+ * {@link SixteenColumns}): sixteen rows per step.
  *
  * <ul>
  *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
