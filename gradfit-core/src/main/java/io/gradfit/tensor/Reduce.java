@@ -7,10 +7,17 @@ package io.gradfit.tensor;
 final class Reduce {
   private Reduce() {}
 
+  /** Sum of all elements; a deferred array is summed as it is computed, block by block, and never stored. */
   static double sum(NdArray a) {
+    Deferred p = a.deferred();
+    if (p != null) {
+      return a.dtype() == DType.FLOAT32
+          ? CascadeSum.contiguous(p, a.size())
+          : CascadeSum.contiguousDoubles(p, a.size());
+    }
     return a.dtype() == DType.FLOAT32
-        ? CascadeSum.contiguous(a.floats(), 0, a.size())
-        : CascadeSum.contiguous(a.doubles(), 0, a.size());
+        ? CascadeSum.contiguous(a.readFloats(), 0, a.size())
+        : CascadeSum.contiguous(a.readDoubles(), 0, a.size());
   }
 
   /** max (or min) of all elements; NaN if any element is NaN, as in PyTorch. */
@@ -51,15 +58,15 @@ final class Reduce {
       // inner == 1: each output sums a contiguous run; otherwise `inner` columns of an outer reduction
       if (a.dtype() == DType.FLOAT32) {
         if (inner == 1) {
-          r.floats()[o] = CascadeSum.contiguous(a.floats(), base, len);
+          r.floats()[o] = CascadeSum.contiguous(a.readFloats(), base, len);
         } else {
-          CascadeSum.columns(a.floats(), base, inner, len, r.floats(), o * inner);
+          CascadeSum.columns(a.readFloats(), base, inner, len, r.floats(), o * inner);
         }
       } else {
         if (inner == 1) {
-          r.doubles()[o] = CascadeSum.contiguous(a.doubles(), base, len);
+          r.doubles()[o] = CascadeSum.contiguous(a.readDoubles(), base, len);
         } else {
-          CascadeSum.columns(a.doubles(), base, inner, len, r.doubles(), o * inner);
+          CascadeSum.columns(a.readDoubles(), base, inner, len, r.doubles(), o * inner);
         }
       }
     }
@@ -86,15 +93,15 @@ final class Reduce {
       int len = inner == 0 ? 0 : s.size() / inner;
       if (a.dtype() == DType.FLOAT32) {
         if (inner == 1) {
-          r.floats()[0] = CascadeSum.contiguous(a.floats(), 0, len);
+          r.floats()[0] = (float) sum(a); // the whole array (a deferred one summed as it is computed)
         } else {
-          CascadeSum.columns(a.floats(), 0, inner, len, r.floats(), 0);
+          CascadeSum.columns(a.readFloats(), 0, inner, len, r.floats(), 0);
         }
       } else {
         if (inner == 1) {
-          r.doubles()[0] = CascadeSum.contiguous(a.doubles(), 0, len);
+          r.doubles()[0] = sum(a);
         } else {
-          CascadeSum.columns(a.doubles(), 0, inner, len, r.doubles(), 0);
+          CascadeSum.columns(a.readDoubles(), 0, inner, len, r.doubles(), 0);
         }
       }
       return r;

@@ -1,0 +1,326 @@
+package io.gradfit.tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The values of a large elementwise result, not yet computed: an expression over other arrays that any range of
+ * elements can be computed from. A chain such as {@code x.mm(w).add(b).sub(y).pow(2)} then costs no array per op:
+ * a consumer (a full sum, the gradient of a matrix-vector product, or {@link NdArray#compute()} when the values
+ * are needed in memory) computes it block by block, every element by exactly the float (or double) operations of
+ * the eager op, so the bits never depend on whether a result was deferred.
+ *
+ * <p>Operands are arrays (stored or deferred themselves), or one value broadcast to every element (a
+ * one-element array, or a deferred constant). {@link NdArray} keeps the bookkeeping that makes deferral invisible:
+ * it computes deferred readers of an array before that array is changed in place.
+ */
+abstract class Deferred {
+  /** Elements per block when a consumer has no block size of its own: a few KiB, so blocks stay in L1. */
+  static final int BLOCK = 1024;
+
+  final DType dtype;
+
+  Deferred(DType dtype) {
+    this.dtype = dtype;
+  }
+
+  /** out[at + k] = element from + k, for k &lt; len (len at most the consumer's block). */
+  abstract void fill(int from, int len, float[] out, int at, Scratch s, int depth);
+
+  abstract void fill(int from, int len, double[] out, int at, Scratch s, int depth);
+
+  /** The arrays this expression reads (so that a write to one of them first computes this). */
+  abstract List<NdArray> reads();
+
+  /** The value of every element, when they are all one value; else NaN with {@link #isConstant()} false. */
+  boolean isConstant() {
+    return false;
+  }
+
+  double constant() {
+    throw new IllegalStateException("not a constant");
+  }
+
+  /** Block buffers for one pass of one consumer: slot 2·depth and 2·depth + 1 belong to a node at that depth. */
+  static final class Scratch {
+    private float[][] f = new float[0][];
+    private double[][] d = new double[0][];
+
+    float[] floats(int slot, int len) {
+      if (slot >= f.length) {
+        f = Arrays.copyOf(f, slot + 4);
+      }
+      if (f[slot] == null || f[slot].length < len) {
+        f[slot] = new float[Math.max(len, BLOCK)];
+      }
+      return f[slot];
+    }
+
+    double[] doubles(int slot, int len) {
+      if (slot >= d.length) {
+        d = Arrays.copyOf(d, slot + 4);
+      }
+      if (d[slot] == null || d[slot].length < len) {
+        d[slot] = new double[Math.max(len, BLOCK)];
+      }
+      return d[slot];
+    }
+  }
+
+  // ---------------------------------------------------------------- operands
+
+  /** An operand: a whole array read element by element (step 1), or one value for every element (step 0). */
+  static final class Operand {
+    final NdArray array; // null for a constant
+    final int step;
+    private final float[] fc;
+    private final double[] dc;
+
+    private Operand(NdArray array, double value, DType dtype) {
+      this.array = array;
+      this.step = array == null ? 0 : 1;
+      this.fc = array == null && dtype == DType.FLOAT32 ? new float[] {(float) value} : null;
+      this.dc = array == null && dtype == DType.FLOAT64 ? new double[] {value} : null;
+    }
+
+    /** {@code a} as an operand: its one value when it holds one (read now), else the array itself. */
+    static Operand of(NdArray a) {
+      if (a.size() == 1) {
+        return new Operand(null, a.get(0), a.dtype());
+      }
+      Deferred p = a.deferred();
+      if (p != null && p.isConstant()) {
+        return new Operand(null, p.constant(), a.dtype());
+      }
+      return new Operand(a, 0, a.dtype());
+    }
+
+    boolean isConstant() {
+      return array == null;
+    }
+
+    /** The array to read elements from..from+len at {@link #offset}: the storage, a filled block, or the value. */
+    float[] floats(int from, int len, Scratch s, int slot, int depth) {
+      if (array == null) {
+        return fc;
+      }
+      Deferred p = array.deferred();
+      if (p == null) {
+        return array.storedFloats();
+      }
+      float[] buf = s.floats(slot, len);
+      p.fill(from, len, buf, 0, s, depth + 1);
+      return buf;
+    }
+
+    double[] doubles(int from, int len, Scratch s, int slot, int depth) {
+      if (array == null) {
+        return dc;
+      }
+      Deferred p = array.deferred();
+      if (p == null) {
+        return array.storedDoubles();
+      }
+      double[] buf = s.doubles(slot, len);
+      p.fill(from, len, buf, 0, s, depth + 1);
+      return buf;
+    }
+
+    /** Where element {@code from} is in what {@link #floats} or {@link #doubles} returned. */
+    int offset(Object got, int from) {
+      return array != null && got == array.storage() ? from : 0;
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** Every element one value (the broadcast gradient of a sum or mean). */
+  static final class Constant extends Deferred {
+    private final double value; // already rounded to float for float32
+
+    Constant(DType dtype, double value) {
+      super(dtype);
+      this.value = dtype == DType.FLOAT32 ? (float) value : value;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, (float) value);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, value);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of();
+    }
+
+    @Override
+    boolean isConstant() {
+      return true;
+    }
+
+    @Override
+    double constant() {
+      return value;
+    }
+  }
+
+  /** {@code op(x, s)} elementwise ({@link Unary}). */
+  static final class Map extends Deferred {
+    private final Unary op;
+    private final Operand x;
+    private final double s;
+
+    Map(Unary op, NdArray x, double s) {
+      super(x.dtype());
+      this.op = op;
+      this.x = Operand.of(x);
+      this.s = s;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      op.apply(a, x.offset(a, from), out, at, len, this.s);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      op.apply(a, x.offset(a, from), out, at, len, this.s);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x);
+    }
+  }
+
+  /** {@code x op y} elementwise ({@link Binary}), each operand whole or one broadcast value. */
+  static final class Zip extends Deferred {
+    private final Binary op;
+    private final Operand x;
+    private final Operand y;
+
+    Zip(Binary op, NdArray x, NdArray y) {
+      super(x.dtype());
+      this.op = op;
+      this.x = Operand.of(x);
+      this.y = Operand.of(y);
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      int ao = x.offset(a, from);
+      float[] b = y.floats(from, len, s, 2 * depth + 1, depth);
+      Binary.run(op, a, ao, x.step, b, y.offset(b, from), y.step, out, at, len);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      int ao = x.offset(a, from);
+      double[] b = y.doubles(from, len, s, 2 * depth + 1, depth);
+      Binary.run(op, a, ao, x.step, b, y.offset(b, from), y.step, out, at, len);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x, y);
+    }
+  }
+
+  /** {@code g · (p · x^(p-1))}: the gradient of {@code x.pow(p)} ({@link NdArray#powBackward}). */
+  static final class PowGrad extends Deferred {
+    private final Operand x;
+    private final Operand g;
+    private final double p;
+
+    PowGrad(NdArray x, NdArray g, double p) {
+      super(x.dtype());
+      this.x = Operand.of(x);
+      this.g = Operand.of(g);
+      this.p = p;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      int ao = x.offset(a, from);
+      float[] b = g.floats(from, len, s, 2 * depth + 1, depth);
+      powGrad(a, ao, x.step, b, g.offset(b, from), g.step, out, at, len, p);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      int ao = x.offset(a, from);
+      double[] b = g.doubles(from, len, s, 2 * depth + 1, depth);
+      powGrad(a, ao, x.step, b, g.offset(b, from), g.step, out, at, len, p);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x, g);
+    }
+
+    /** out[at + k] = g · (x^(p-1) · p), rounded per op as {@code g.mul(x.pow(p - 1).mul(p))} rounds it. */
+    static void powGrad(float[] x, int xo, int xs, float[] g, int go, int gs, float[] out, int at, int n, double p) {
+      float e = (float) (p - 1);
+      float fp = (float) p;
+      for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.powFloat(x[xo + k * xs], e) * fp);
+    }
+
+    static void powGrad(double[] x, int xo, int xs, double[] g, int go, int gs, double[] out, int at, int n,
+        double p) {
+      for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.pow(x[xo + k * xs], p - 1) * p);
+    }
+  }
+
+  /** {@code A·w} for a stored A [rows, k] and a column w [k, 1] copied when this is made ({@link MatVec#rows}). */
+  static final class RowDot extends Deferred {
+    private final NdArray a;
+    private final int k;
+    private final float[] wf;
+    private final double[] wd;
+
+    RowDot(NdArray a, NdArray w) {
+      super(a.dtype());
+      this.a = a;
+      this.k = w.size();
+      this.wf = dtype == DType.FLOAT32 ? w.toFloatArray() : null;
+      this.wd = dtype == DType.FLOAT64 ? w.toDoubleArray() : null;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      MatVec.rows(a.readFloats(), from, wf, out, at, len, k);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      MatVec.rows(a.readDoubles(), from, wd, out, at, len, k);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of(a);
+    }
+  }
+
+  private static List<NdArray> arrays(Operand... ops) {
+    List<NdArray> r = new ArrayList<>(ops.length);
+    for (Operand o : ops) {
+      if (o.array != null) {
+        r.add(o.array);
+      }
+    }
+    return r;
+  }
+}
