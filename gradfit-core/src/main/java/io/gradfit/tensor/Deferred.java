@@ -44,6 +44,8 @@ abstract class Deferred {
 
   /** Block buffers for one pass of one consumer: slot 2·depth and 2·depth + 1 belong to a node at that depth. */
   static final class Scratch {
+    /** Where the block starts in the array the last {@link Operand#floats} or {@link Operand#doubles} returned. */
+    int offset;
     private float[][] f = new float[0][];
     private double[][] d = new double[0][];
 
@@ -100,36 +102,52 @@ abstract class Deferred {
       return array == null;
     }
 
-    /** The array to read elements from..from+len at {@link #offset}: the storage, a filled block, or the value. */
+    /**
+     * The array to read elements from..from+len in, starting at {@code s.offset}: the storage (being built, for an
+     * array kept by the pass that computes it), a block filled in {@code s}, or the one value.
+     */
     float[] floats(int from, int len, Scratch s, int slot, int depth) {
+      float[] r;
+      int at = from;
       if (array == null) {
-        return fc;
+        r = fc;
+        at = 0;
+      } else if (array.deferred() == null) {
+        r = array.storedFloats();
+      } else if ((r = array.keepFloats(from, len, s, depth + 1)) == null) {
+        r = s.floats(slot, len);
+        at = 0;
+        Deferred p = array.deferred();
+        if (p != null) {
+          p.fill(from, len, r, 0, s, depth + 1);
+        } else { // computed meanwhile (by another thread)
+          System.arraycopy(array.storedFloats(), from, r, 0, len);
+        }
       }
-      Deferred p = array.deferred();
-      if (p == null) {
-        return array.storedFloats();
-      }
-      float[] buf = s.floats(slot, len);
-      p.fill(from, len, buf, 0, s, depth + 1);
-      return buf;
+      s.offset = at;
+      return r;
     }
 
     double[] doubles(int from, int len, Scratch s, int slot, int depth) {
+      double[] r;
+      int at = from;
       if (array == null) {
-        return dc;
+        r = dc;
+        at = 0;
+      } else if (array.deferred() == null) {
+        r = array.storedDoubles();
+      } else if ((r = array.keepDoubles(from, len, s, depth + 1)) == null) {
+        r = s.doubles(slot, len);
+        at = 0;
+        Deferred p = array.deferred();
+        if (p != null) {
+          p.fill(from, len, r, 0, s, depth + 1);
+        } else {
+          System.arraycopy(array.storedDoubles(), from, r, 0, len);
+        }
       }
-      Deferred p = array.deferred();
-      if (p == null) {
-        return array.storedDoubles();
-      }
-      double[] buf = s.doubles(slot, len);
-      p.fill(from, len, buf, 0, s, depth + 1);
-      return buf;
-    }
-
-    /** Where element {@code from} is in what {@link #floats} or {@link #doubles} returned. */
-    int offset(Object got, int from) {
-      return array != null && got == array.storage() ? from : 0;
+      s.offset = at;
+      return r;
     }
   }
 
@@ -186,13 +204,13 @@ abstract class Deferred {
     @Override
     void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
       float[] a = x.floats(from, len, s, 2 * depth, depth);
-      op.apply(a, x.offset(a, from), out, at, len, this.s);
+      op.apply(a, s.offset, out, at, len, this.s);
     }
 
     @Override
     void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
       double[] a = x.doubles(from, len, s, 2 * depth, depth);
-      op.apply(a, x.offset(a, from), out, at, len, this.s);
+      op.apply(a, s.offset, out, at, len, this.s);
     }
 
     @Override
@@ -217,17 +235,17 @@ abstract class Deferred {
     @Override
     void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
       float[] a = x.floats(from, len, s, 2 * depth, depth);
-      int ao = x.offset(a, from);
+      int ao = s.offset;
       float[] b = y.floats(from, len, s, 2 * depth + 1, depth);
-      Binary.run(op, a, ao, x.step, b, y.offset(b, from), y.step, out, at, len);
+      Binary.run(op, a, ao, x.step, b, s.offset, y.step, out, at, len);
     }
 
     @Override
     void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
       double[] a = x.doubles(from, len, s, 2 * depth, depth);
-      int ao = x.offset(a, from);
+      int ao = s.offset;
       double[] b = y.doubles(from, len, s, 2 * depth + 1, depth);
-      Binary.run(op, a, ao, x.step, b, y.offset(b, from), y.step, out, at, len);
+      Binary.run(op, a, ao, x.step, b, s.offset, y.step, out, at, len);
     }
 
     @Override
@@ -252,17 +270,17 @@ abstract class Deferred {
     @Override
     void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
       float[] a = x.floats(from, len, s, 2 * depth, depth);
-      int ao = x.offset(a, from);
+      int ao = s.offset;
       float[] b = g.floats(from, len, s, 2 * depth + 1, depth);
-      powGrad(a, ao, x.step, b, g.offset(b, from), g.step, out, at, len, p);
+      powGrad(a, ao, x.step, b, s.offset, g.step, out, at, len, p);
     }
 
     @Override
     void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
       double[] a = x.doubles(from, len, s, 2 * depth, depth);
-      int ao = x.offset(a, from);
+      int ao = s.offset;
       double[] b = g.doubles(from, len, s, 2 * depth + 1, depth);
-      powGrad(a, ao, x.step, b, g.offset(b, from), g.step, out, at, len, p);
+      powGrad(a, ao, x.step, b, s.offset, g.step, out, at, len, p);
     }
 
     @Override
@@ -274,12 +292,26 @@ abstract class Deferred {
     static void powGrad(float[] x, int xo, int xs, float[] g, int go, int gs, float[] out, int at, int n, double p) {
       float e = (float) (p - 1);
       float fp = (float) p;
-      for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.powFloat(x[xo + k * xs], e) * fp);
+      if (e == 1f && xs == 1 && gs == 1) { // the square's gradient, 2x·g: x^1 is x, so the loop can vectorise
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k] * (x[xo + k] * fp);
+      } else if (e == 1f && xs == 1 && gs == 0) {
+        float c = g[go];
+        for (int k = 0; k < n; k++) out[at + k] = c * (x[xo + k] * fp);
+      } else {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.powFloat(x[xo + k * xs], e) * fp);
+      }
     }
 
     static void powGrad(double[] x, int xo, int xs, double[] g, int go, int gs, double[] out, int at, int n,
         double p) {
-      for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.pow(x[xo + k * xs], p - 1) * p);
+      if (p == 2 && xs == 1 && gs == 1) {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k] * (x[xo + k] * p);
+      } else if (p == 2 && xs == 1 && gs == 0) {
+        double c = g[go];
+        for (int k = 0; k < n; k++) out[at + k] = c * (x[xo + k] * p);
+      } else {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.pow(x[xo + k * xs], p - 1) * p);
+      }
     }
   }
 

@@ -31,6 +31,9 @@ public final class NdArray {
   private double[] d; // storage when FLOAT64 and computed, else null
   private volatile Deferred pending; // how to compute the values, until they are stored
   private Readers readers; // deferred results reading this storage; shared with reshaped views
+  private boolean keep; // store the values as the first in-order pass computes them (see keep())
+  private Object building; // the storage a kept array's pass is filling, up to keptUpTo
+  private int keptUpTo;
 
   private NdArray(DType dtype, Shape shape, float[] f, double[] d) {
     this.dtype = dtype;
@@ -181,8 +184,64 @@ public final class NdArray {
     return d;
   }
 
-  Object storage() {
-    return f != null ? f : d;
+  /**
+   * Asks a deferred array to store its values when a consumer first computes them all in order (a full sum, say),
+   * in that same pass, because they will be read again: the autograd engine keeps what backward reads this way.
+   * Nothing changes for an array whose values are stored.
+   */
+  public synchronized void keep() {
+    if (pending != null) {
+      keep = true;
+    }
+  }
+
+  /**
+   * For a kept deferred array read by a pass in order: computes elements from..from+len into the storage being
+   * built and returns it (they start at {@code from}); the last block publishes it as the array's storage. Null
+   * when the array is not kept or the pass is not the one building it (then the caller computes the block).
+   */
+  synchronized float[] keepFloats(int from, int len, Deferred.Scratch s, int depth) {
+    Deferred p = pending;
+    if (building != null && from + len <= keptUpTo) { // this pass built the block already (x·x reads x twice)
+      return (float[]) building;
+    }
+    if (!keep || p == null || from != keptUpTo) {
+      return null;
+    }
+    if (from == 0) {
+      building = new float[size()];
+    }
+    float[] out = (float[]) building;
+    p.fill(from, len, out, from, s, depth);
+    keptUpTo += len;
+    if (keptUpTo == size()) {
+      f = out;
+      building = null;
+      pending = null; // published, as in computeNow
+    }
+    return out;
+  }
+
+  synchronized double[] keepDoubles(int from, int len, Deferred.Scratch s, int depth) {
+    Deferred p = pending;
+    if (building != null && from + len <= keptUpTo) { // this pass built the block already (x·x reads x twice)
+      return (double[]) building;
+    }
+    if (!keep || p == null || from != keptUpTo) {
+      return null;
+    }
+    if (from == 0) {
+      building = new double[size()];
+    }
+    double[] out = (double[]) building;
+    p.fill(from, len, out, from, s, depth);
+    keptUpTo += len;
+    if (keptUpTo == size()) {
+      d = out;
+      building = null;
+      pending = null;
+    }
+    return out;
   }
 
   /**
@@ -213,6 +272,7 @@ public final class NdArray {
       for (int from = 0; from < n; from += block) p.fill(from, Math.min(block, n - from), out, from, s, 0);
       d = out;
     }
+    building = null;
     pending = null; // a volatile write: publishes the storage to threads that see the array as computed
   }
 

@@ -74,7 +74,13 @@ enum Unary {
       case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] * fs; }
       case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] / fs; }
       case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = fs - in[from + i]; }
-      case POW_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = powFloat(in[from + i], fs); }
+      case POW_SCALAR -> {
+        if (fs == 2f) { // powFloat's own special case, hoisted out of the loop so that it vectorises
+          for (int i = 0; i < n; i++) out[at + i] = in[from + i] * in[from + i];
+        } else {
+          for (int i = 0; i < n; i++) out[at + i] = powFloat(in[from + i], fs);
+        }
+      }
       default -> { for (int i = 0; i < n; i++) out[at + i] = (float) apply(in[from + i], fs); }
     }
   }
@@ -86,6 +92,13 @@ enum Unary {
       case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] * s; }
       case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] / s; }
       case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = s - in[from + i]; }
+      case POW_SCALAR -> {
+        if (s == 2) { // pow's own special case, hoisted out of the loop
+          for (int i = 0; i < n; i++) out[at + i] = in[from + i] * in[from + i];
+        } else {
+          for (int i = 0; i < n; i++) out[at + i] = pow(in[from + i], s);
+        }
+      }
       default -> { for (int i = 0; i < n; i++) out[at + i] = apply(in[from + i], s); }
     }
   }

@@ -194,6 +194,30 @@ class DeferredTest {
   }
 
   @Test
+  void aKeptArrayIsStoredByThePassThatFirstComputesIt() {
+    Random r = new Random(31);
+    for (DType dtype : DType.values()) {
+      NdArray x = random(r, dtype, Shape.of(3 * N + 5, 1));
+      NdArray y = random(r, dtype, Shape.of(3 * N + 5, 1));
+      NdArray e = x.sub(y);
+      e.keep(); // as autograd does with what backward reads
+      NdArray square = e.mul(e); // reads e twice per block
+      NdArray sum = square.sum();
+      assertThat(e.isDeferred()).as("stored by the sum's pass").isFalse();
+      assertThat(square.isDeferred()).isTrue();
+      NdArray expectedE = eagerly(() -> x.sub(y));
+      assertSameBits(e, expectedE, dtype + " kept values");
+      assertSameBits(sum, eagerly(() -> expectedE.mul(expectedE).sum()), dtype + " sum");
+      NdArray late = x.add(y);
+      late.keep();
+      NdArray expectedLate = eagerly(() -> x.add(y));
+      x.fillInPlace(0); // computes it before the write, from the old x
+      assertThat(late.isDeferred()).isFalse();
+      assertSameBits(late, expectedLate, dtype + " late");
+    }
+  }
+
+  @Test
   void writingAnOperandInPlaceDoesNotChangeADeferredResult() {
     Random r = new Random(19);
     for (DType dtype : DType.values()) {
