@@ -19,7 +19,15 @@ abstract class Deferred {
   /** Elements per block when a consumer has no block size of its own: a few KiB, so blocks stay in L1. */
   static final int BLOCK = 1024;
 
+  /**
+   * Deferred operands nest at most this deep; a deeper one is computed and stored when it becomes an operand, so
+   * that a long chain (a sum accumulated in a loop, say) never recurses deeply nor keeps every step's operands.
+   */
+  static final int MAX_HEIGHT = 12;
+
   final DType dtype;
+  /** 1 + the height of the highest deferred operand (stored operands count 0). */
+  int height = 1;
 
   Deferred(DType dtype) {
     this.dtype = dtype;
@@ -95,7 +103,16 @@ abstract class Deferred {
       if (p != null && p.isConstant()) {
         return new Operand(null, p.constant(), a.dtype());
       }
+      if (p != null && p.height >= MAX_HEIGHT) {
+        a.compute();
+      }
       return new Operand(a, 0, a.dtype());
+    }
+
+    /** The height of the expression behind this operand: 0 when stored or constant. */
+    int height() {
+      Deferred p = array == null ? null : array.deferred();
+      return p == null ? 0 : p.height;
     }
 
     boolean isConstant() {
@@ -199,6 +216,7 @@ abstract class Deferred {
       this.op = op;
       this.x = Operand.of(x);
       this.s = s;
+      this.height = 1 + this.x.height();
     }
 
     @Override
@@ -230,6 +248,7 @@ abstract class Deferred {
       this.op = op;
       this.x = Operand.of(x);
       this.y = Operand.of(y);
+      this.height = 1 + Math.max(this.x.height(), this.y.height());
     }
 
     @Override
@@ -265,6 +284,7 @@ abstract class Deferred {
       this.x = Operand.of(x);
       this.g = Operand.of(g);
       this.p = p;
+      this.height = 1 + Math.max(this.x.height(), this.g.height());
     }
 
     @Override

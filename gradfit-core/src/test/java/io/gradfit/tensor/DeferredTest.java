@@ -194,6 +194,22 @@ class DeferredTest {
   }
 
   @Test
+  void aLongChainIsStoredEveryFewStepsAndStaysExact() {
+    Random r = new Random(37);
+    NdArray x = random(r, DType.FLOAT32, Shape.of(N));
+    NdArray acc = NdArray.zeros(DType.FLOAT32, Shape.of(N));
+    float[] expected = new float[N];
+    for (int step = 0; step < 5000; step++) { // an accumulation in a loop: eagerly, 5000 arrays one after another
+      acc = acc.add(x);
+      for (int i = 0; i < 4; i++) expected[i] += (float) x.get(i);
+    }
+    assertThat(acc.deferred().height).isLessThanOrEqualTo(Deferred.MAX_HEIGHT);
+    for (int i = 0; i < 4; i++) {
+      assertThat((float) acc.get(i)).isEqualTo(expected[i]);
+    }
+  }
+
+  @Test
   void aKeptArrayIsStoredByThePassThatFirstComputesIt() {
     Random r = new Random(31);
     for (DType dtype : DType.values()) {
