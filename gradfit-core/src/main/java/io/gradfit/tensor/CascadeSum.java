@@ -117,33 +117,62 @@ final class CascadeSum {
    * Writes {@code out[outOff + c]} for c &lt; {@code width}.
    */
   private static void levels(float[] a, int off, int stride, int n, int width, float[] out, int outOff) {
-    levels((row, rows, acc, at) -> addRows(a, off + row * stride, stride, rows, width, acc, at), n, width, out,
-        outOff);
-  }
-
-  /** Adds rows {@code row .. row+rows-1} of a block of columns into {@code acc[at ..]}: where levels read from. */
-  private interface FloatRows {
-    void add(int row, int rows, float[] acc, int at);
-  }
-
-  private interface DoubleRows {
-    void add(int row, int rows, double[] acc, int at);
-  }
-
-  private static void levels(FloatRows a, int n, int width, float[] out, int outOff) {
-    int power = levelPower(n);
-    int step = 1 << power;
-    int mask = step - 1;
-    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
-      java.util.Arrays.fill(out, outOff, outOff + width, 0f);
-      a.add(0, n, out, outOff);
-      return;
-    }
-    float[] acc = new float[LEVELS * width]; // level j of column c at j·width + c
+    FloatLevels levels = new FloatLevels(n, width);
     int i = 0;
-    while (i + step <= n) {
-      a.add(i, step, acc, 0);
-      i += step;
+    while (i + levels.step <= n) {
+      levels.add(a, off + i * stride, stride, levels.step);
+      i += levels.step;
+    }
+    levels.add(a, off + i * stride, stride, n - i);
+    System.arraycopy(levels.finish(), 0, out, outOff, width);
+  }
+
+  private static void levels(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
+    DoubleLevels levels = new DoubleLevels(n, width);
+    int i = 0;
+    while (i + levels.step <= n) {
+      levels.add(a, off + i * stride, stride, levels.step);
+      i += levels.step;
+    }
+    levels.add(a, off + i * stride, stride, n - i);
+    System.arraycopy(levels.finish(), 0, out, outOff, width);
+  }
+
+  /** Rows per block of the levels over n rows. */
+  static int levelStep(int n) {
+    return 1 << levelPower(n);
+  }
+
+  /**
+   * One cascaded accumulator per column over n rows, fed in order: blocks of {@code step} rows go into level 0,
+   * which is folded into level 1 after every block, level 1 into level 2 every {@code step} blocks, and so on; a
+   * last block of fewer rows is added to level 0 unfolded. With fewer than {@code step} rows in all, each column
+   * is a plain running sum from 0 (the final folds would add only +0, which turns -0 into +0).
+   */
+  static final class FloatLevels {
+    final int step;
+    private final int n;
+    private final int width;
+    private final int power;
+    private final float[] acc; // level j of column c at j·width + c
+    private int i; // rows added
+
+    FloatLevels(int n, int width) {
+      this.n = n;
+      this.width = width;
+      this.power = levelPower(n);
+      this.step = 1 << power;
+      this.acc = new float[LEVELS * width];
+    }
+
+    /** Adds {@code rows} rows (a whole block, or the last rows) of width columns, row r at off + r·stride. */
+    void add(float[] a, int off, int stride, int rows) {
+      addRows(a, off, stride, rows, width, acc, 0);
+      i += rows;
+      if (rows != step || n < step) {
+        return; // the last rows: folded in finish
+      }
+      int mask = step - 1;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
           acc[j * width + c] += acc[(j - 1) * width + c];
@@ -154,32 +183,42 @@ final class CascadeSum {
         }
       }
     }
-    a.add(i, n - i, acc, 0);
-    for (int j = 1; j < LEVELS; j++) {
-      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+
+    /** The sum of each column (in the first width entries), once all n rows are in. */
+    float[] finish() {
+      if (n >= step) {
+        for (int j = 1; j < LEVELS; j++) {
+          for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+        }
+      }
+      return acc;
     }
-    System.arraycopy(acc, 0, out, outOff, width);
   }
 
-  private static void levels(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
-    levels((row, rows, acc, at) -> addRows(a, off + row * stride, stride, rows, width, acc, at), n, width, out,
-        outOff);
-  }
+  /** As {@link FloatLevels}, in double. */
+  static final class DoubleLevels {
+    final int step;
+    private final int n;
+    private final int width;
+    private final int power;
+    private final double[] acc;
+    private int i;
 
-  private static void levels(DoubleRows a, int n, int width, double[] out, int outOff) {
-    int power = levelPower(n);
-    int step = 1 << power;
-    int mask = step - 1;
-    if (n < step) {
-      java.util.Arrays.fill(out, outOff, outOff + width, 0.0);
-      a.add(0, n, out, outOff);
-      return;
+    DoubleLevels(int n, int width) {
+      this.n = n;
+      this.width = width;
+      this.power = levelPower(n);
+      this.step = 1 << power;
+      this.acc = new double[LEVELS * width];
     }
-    double[] acc = new double[LEVELS * width];
-    int i = 0;
-    while (i + step <= n) {
-      a.add(i, step, acc, 0);
-      i += step;
+
+    void add(double[] a, int off, int stride, int rows) {
+      addRows(a, off, stride, rows, width, acc, 0);
+      i += rows;
+      if (rows != step || n < step) {
+        return;
+      }
+      int mask = step - 1;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
           acc[j * width + c] += acc[(j - 1) * width + c];
@@ -190,85 +229,43 @@ final class CascadeSum {
         }
       }
     }
-    a.add(i, n - i, acc, 0);
-    for (int j = 1; j < LEVELS; j++) {
-      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+
+    double[] finish() {
+      if (n >= step) {
+        for (int j = 1; j < LEVELS; j++) {
+          for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+        }
+      }
+      return acc;
     }
-    System.arraycopy(acc, 0, out, outOff, width);
   }
 
   // ---------------------------------------------------------------- deferred input
 
   /**
    * As {@link #contiguous(float[], int, int)} for the n elements of a deferred result, computed block by block
-   * as the cascade reaches them (never stored whole): the same adds in the same order, so the same bits.
+   * as the cascade takes them (never stored whole): the same adds in the same order, so the same bits.
    */
-  static float contiguous(Deferred src, int n) {
-    final int lanes = 8;
-    final int width = ILP * lanes; // contiguous's 4 accumulators of 8 lanes: rows of 32 elements
-    int vectors = n / lanes;
-    int rows = vectors / ILP;
+  static double contiguous(Deferred src, int n) {
+    CascadeStream sum = CascadeStream.of(src.dtype, n);
     Deferred.Scratch s = new Deferred.Scratch();
-    if (rows == 0) {
-      float[] all = new float[n];
-      src.fill(0, n, all, 0, s, 0);
-      return contiguous(all, 0, n);
+    int block = Deferred.BLOCK;
+    if (src.dtype == DType.FLOAT32) {
+      float[] buf = new float[block];
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        src.fill(from, len, buf, 0, s, 0);
+        sum.add(buf, 0, len);
+      }
+    } else {
+      double[] buf = new double[block];
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        src.fill(from, len, buf, 0, s, 0);
+        sum.add(buf, 0, len);
+      }
     }
-    float[] partial = new float[width];
-    float[] buf = new float[Math.max(Deferred.BLOCK, (1 << levelPower(rows)) * width)];
-    levels((row, count, acc, at) -> {
-      src.fill(row * width, count * width, buf, 0, s, 0);
-      addRows(buf, 0, width, count, width, acc, at);
-    }, rows, width, partial, 0);
-    // the rest, as rowSums and contiguous add it: fewer than 32 + 8 elements
-    int done = rows * width;
-    float[] t = new float[n - done];
-    src.fill(done, n - done, t, 0, s, 0);
-    float acc = 0f;
-    float[] laneSums = new float[lanes];
-    for (int c = 0; c < lanes; c++) {
-      float p = partial[c];
-      for (int i = rows * ILP; i < vectors; i++) p += t[i * lanes + c - done];
-      for (int k = 1; k < ILP; k++) p += partial[k * lanes + c];
-      laneSums[c] = p;
-    }
-    for (int k = vectors * lanes; k < n; k++) acc += t[k - done];
-    for (int l = 0; l < lanes; l++) acc += laneSums[l];
-    return 0f + acc;
-  }
-
-  /** As {@link #contiguous(Deferred, int)} for doubles (4 lanes: rows of 16 elements). */
-  static double contiguousDoubles(Deferred src, int n) {
-    final int lanes = 4;
-    final int width = ILP * lanes;
-    int vectors = n / lanes;
-    int rows = vectors / ILP;
-    Deferred.Scratch s = new Deferred.Scratch();
-    if (rows == 0) {
-      double[] all = new double[n];
-      src.fill(0, n, all, 0, s, 0);
-      return contiguous(all, 0, n);
-    }
-    double[] partial = new double[width];
-    double[] buf = new double[Math.max(Deferred.BLOCK, (1 << levelPower(rows)) * width)];
-    levels((row, count, acc, at) -> {
-      src.fill(row * width, count * width, buf, 0, s, 0);
-      addRows(buf, 0, width, count, width, acc, at);
-    }, rows, width, partial, 0);
-    int done = rows * width;
-    double[] t = new double[n - done];
-    src.fill(done, n - done, t, 0, s, 0);
-    double acc = 0.0;
-    double[] laneSums = new double[lanes];
-    for (int c = 0; c < lanes; c++) {
-      double p = partial[c];
-      for (int i = rows * ILP; i < vectors; i++) p += t[i * lanes + c - done];
-      for (int k = 1; k < ILP; k++) p += partial[k * lanes + c];
-      laneSums[c] = p;
-    }
-    for (int k = vectors * lanes; k < n; k++) acc += t[k - done];
-    for (int l = 0; l < lanes; l++) acc += laneSums[l];
-    return 0.0 + acc;
+    return sum.sum();
   }
 
   /**

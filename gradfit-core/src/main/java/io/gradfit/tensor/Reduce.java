@@ -11,9 +11,7 @@ final class Reduce {
   static double sum(NdArray a) {
     Deferred p = a.deferred();
     if (p != null) {
-      return a.dtype() == DType.FLOAT32
-          ? CascadeSum.contiguous(p, a.size())
-          : CascadeSum.contiguousDoubles(p, a.size());
+      return CascadeSum.contiguous(p, a.size());
     }
     return a.dtype() == DType.FLOAT32
         ? CascadeSum.contiguous(a.readFloats(), 0, a.size())

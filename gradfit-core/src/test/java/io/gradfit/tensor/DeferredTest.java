@@ -131,10 +131,36 @@ class DeferredTest {
       }
       Deferred fs = new Deferred.Map(Unary.NEG, NdArray.wrap(f, Shape.of(n)), 0);
       Deferred ds = new Deferred.Map(Unary.NEG, NdArray.wrap(d, Shape.of(n)), 0);
-      assertThat(Float.floatToRawIntBits(CascadeSum.contiguous(fs, n))).as("float n=%d", n)
+      assertThat(Float.floatToRawIntBits((float) CascadeSum.contiguous(fs, n))).as("float n=%d", n)
           .isEqualTo(Float.floatToRawIntBits(CascadeSumReference.contiguous(fneg, 0, n)));
-      assertThat(Double.doubleToRawLongBits(CascadeSum.contiguousDoubles(ds, n))).as("double n=%d", n)
+      assertThat(Double.doubleToRawLongBits(CascadeSum.contiguous(ds, n))).as("double n=%d", n)
           .isEqualTo(Double.doubleToRawLongBits(CascadeSumReference.contiguous(dneg, 0, n)));
+    }
+  }
+
+  @Test
+  void aCascadeFedInPiecesOfAnyLengthGivesTheOnePassBits() {
+    Random r = new Random(41);
+    int[] lengths = {0, 1, 7, 31, 32, 39, 40, 255, 256, 257, 511, 512, 513, 4097, 65537, 300007};
+    for (int n : lengths) {
+      float[] f = new float[n];
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        f[i] = (float) r.nextGaussian();
+        d[i] = r.nextGaussian();
+      }
+      CascadeStream fs = CascadeStream.of(DType.FLOAT32, n);
+      CascadeStream ds = CascadeStream.of(DType.FLOAT64, n);
+      for (int at = 0; at < n; ) {
+        int len = Math.min(n - at, r.nextInt(3) == 0 ? 1 + r.nextInt(7) : 1 + r.nextInt(3000));
+        fs.add(f, at, len);
+        ds.add(d, at, len);
+        at += len;
+      }
+      assertThat(Float.floatToRawIntBits((float) fs.sum())).as("float n=%d", n)
+          .isEqualTo(Float.floatToRawIntBits(CascadeSumReference.contiguous(f, 0, n)));
+      assertThat(Double.doubleToRawLongBits(ds.sum())).as("double n=%d", n)
+          .isEqualTo(Double.doubleToRawLongBits(CascadeSumReference.contiguous(d, 0, n)));
     }
   }
 
