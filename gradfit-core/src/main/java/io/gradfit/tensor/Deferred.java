@@ -366,6 +366,71 @@ abstract class Deferred {
     }
   }
 
+  /**
+   * The sum of all elements of a deferred array (one element, in the cascade's order): taken from the next full
+   * pass over that array when one comes before the sum is read (Xᵀ·g, in the gradients of a linear model, passes
+   * over the gradient g whose sum is the bias's gradient), else computed by a pass of its own.
+   */
+  static final class SumOf extends Deferred {
+    private final NdArray of;
+    private boolean done;
+    private double value;
+
+    SumOf(NdArray of) {
+      super(of.dtype());
+      this.of = of;
+    }
+
+    /** The sum, from the pass that fed it or else computed now. */
+    synchronized double value() {
+      if (!done) {
+        of.dropWaitingSum(this);
+        value = Reduce.sum(of);
+        done = true;
+      }
+      return value;
+    }
+
+    /** Whether the value is known (for tests). */
+    synchronized boolean done() {
+      return done;
+    }
+
+    /** The sum, as computed by a full pass over the array (the same bits as {@link #value()} would give). */
+    synchronized void complete(double sum) {
+      if (!done) {
+        value = sum;
+        done = true;
+      }
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, (float) value());
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, value());
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of(of);
+    }
+  }
+
+  /** Streams for the sums waiting for a pass over an array of n elements: the pass adds every block to each. */
+  static CascadeStream[] streams(List<SumOf> sums, DType dtype, int n) {
+    CascadeStream[] r = new CascadeStream[sums.size()];
+    for (int i = 0; i < r.length; i++) r[i] = CascadeStream.of(dtype, n);
+    return r;
+  }
+
+  static void complete(List<SumOf> sums, CascadeStream[] streams) {
+    for (int i = 0; i < streams.length; i++) sums.get(i).complete(streams[i].sum());
+  }
+
   private static List<NdArray> arrays(Operand... ops) {
     List<NdArray> r = new ArrayList<>(ops.length);
     for (Operand o : ops) {

@@ -1,5 +1,7 @@
 package io.gradfit.tensor;
 
+import java.util.List;
+
 /**
  * Matrix products {@code op(A) · op(B)} where {@code op} is identity or transpose, without materialising a
  * transpose.
@@ -51,19 +53,22 @@ final class MatMul {
       }
     } else if (n == 1) {
       Deferred g = y.deferred(); // Xᵀ·g with g deferred: computed block by block as the rows are reached
+      List<Deferred.SumOf> sums = g == null ? List.of() : y.takeWaitingSums(); // ... and summed on the way
+      CascadeStream[] streams = Deferred.streams(sums, dtype, k);
       if (f32) {
         if (g != null) {
-          MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK);
+          MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams);
         } else {
           MatVec.columns(x.readFloats(), y.readFloats(), r.floats(), m, BLOCK);
         }
       } else {
         if (g != null) {
-          MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK);
+          MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK, streams);
         } else {
           MatVec.columns(x.readDoubles(), y.readDoubles(), r.doubles(), m, BLOCK);
         }
       }
+      Deferred.complete(sums, streams);
     } else {
       // Element (i, p) of op(A) and (p, j) of op(B) as offsets: row-major [r, c] is r·cols + c.
       int aRow = ta ? 1 : ac;

@@ -73,12 +73,13 @@ final class MatVec {
    * As {@link #columns(float[], float[], float[], int, int)} with g computed block by block from a deferred
    * pointwise result of k elements, so that g is never stored whole. Same terms in the same order.
    */
-  static void columns(float[] a, Deferred g, int k, float[] c, int m, int block) {
+  static void columns(float[] a, Deferred g, int k, float[] c, int m, int block, CascadeStream[] alsoSum) {
     Deferred.Scratch scratch = new Deferred.Scratch();
     float[] gb = new float[block];
     for (int p0 = 0; p0 < k; p0 += block) {
       int p1 = Math.min(k, p0 + block);
       g.fill(p0, p1 - p0, gb, 0, scratch, 0);
+      for (CascadeStream s : alsoSum) s.add(gb, 0, p1 - p0);
       columnsBlock(a, p0, p1, gb, 0, c, m);
     }
   }
@@ -106,12 +107,13 @@ final class MatVec {
     }
   }
 
-  static void columns(double[] a, Deferred g, int k, double[] c, int m, int block) {
+  static void columns(double[] a, Deferred g, int k, double[] c, int m, int block, CascadeStream[] alsoSum) {
     Deferred.Scratch scratch = new Deferred.Scratch();
     double[] gb = new double[block];
     for (int p0 = 0; p0 < k; p0 += block) {
       int p1 = Math.min(k, p0 + block);
       g.fill(p0, p1 - p0, gb, 0, scratch, 0);
+      for (CascadeStream s : alsoSum) s.add(gb, 0, p1 - p0);
       columnsBlock(a, p0, p1, gb, 0, c, m);
     }
   }

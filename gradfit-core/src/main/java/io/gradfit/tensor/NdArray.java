@@ -34,6 +34,7 @@ public final class NdArray {
   private boolean keep; // store the values as the first in-order pass computes them (see keep())
   private Object building; // the storage a kept array's pass is filling, up to keptUpTo
   private int keptUpTo;
+  private List<Deferred.SumOf> waitingSums; // sums of this deferred array that the next full pass computes
 
   private NdArray(DType dtype, Shape shape, float[] f, double[] d) {
     this.dtype = dtype;
@@ -263,17 +264,59 @@ public final class NdArray {
     int n = shape.size();
     Deferred.Scratch s = new Deferred.Scratch();
     int block = Deferred.BLOCK;
+    List<Deferred.SumOf> sums = takeWaitingSums(); // this pass computes them too
+    CascadeStream[] streams = Deferred.streams(sums, dtype, n);
     if (dtype == DType.FLOAT32) {
       float[] out = new float[n];
-      for (int from = 0; from < n; from += block) p.fill(from, Math.min(block, n - from), out, from, s, 0);
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        p.fill(from, len, out, from, s, 0);
+        for (CascadeStream st : streams) st.add(out, from, len);
+      }
       f = out;
     } else {
       double[] out = new double[n];
-      for (int from = 0; from < n; from += block) p.fill(from, Math.min(block, n - from), out, from, s, 0);
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        p.fill(from, len, out, from, s, 0);
+        for (CascadeStream st : streams) st.add(out, from, len);
+      }
       d = out;
     }
+    Deferred.complete(sums, streams);
     building = null;
     pending = null; // a volatile write: publishes the storage to threads that see the array as computed
+  }
+
+  /**
+   * The sum of all elements as a one-element array of {@code shape}: for a deferred array, deferred too, and
+   * computed by the next full pass over this array if one comes before it is read (see {@link Deferred.SumOf}).
+   */
+  NdArray sumAll(Shape shape) {
+    if (pending == null || shape.size() != 1) {
+      return full(dtype, shape, Reduce.sum(this));
+    }
+    Deferred.SumOf sum = new Deferred.SumOf(this);
+    synchronized (this) {
+      if (waitingSums == null) {
+        waitingSums = new java.util.ArrayList<>(1);
+      }
+      waitingSums.add(sum);
+    }
+    return deferred(sum, shape);
+  }
+
+  /** The sums waiting for a full pass over this array; the caller's pass must {@link Deferred.SumOf#complete}. */
+  synchronized List<Deferred.SumOf> takeWaitingSums() {
+    List<Deferred.SumOf> r = waitingSums == null ? List.of() : waitingSums;
+    waitingSums = null;
+    return r;
+  }
+
+  synchronized void dropWaitingSum(Deferred.SumOf sum) {
+    if (waitingSums != null) {
+      waitingSums.remove(sum);
+    }
   }
 
   /** Before this storage changes: the deferred results reading it take its current values. */

@@ -86,21 +86,16 @@ final class Reduce {
     }
     if (lead > 0 && endsWith(s, target)) {
       // Only leading dimensions go: one reduction over their product, with no reshaped views in between.
-      NdArray r = NdArray.zeros(a.dtype(), target);
       int inner = target.size();
+      if (inner == 1) {
+        return a.sumAll(target); // the whole array (a deferred one is summed by the next pass over it)
+      }
+      NdArray r = NdArray.zeros(a.dtype(), target);
       int len = inner == 0 ? 0 : s.size() / inner;
       if (a.dtype() == DType.FLOAT32) {
-        if (inner == 1) {
-          r.floats()[0] = (float) sum(a); // the whole array (a deferred one summed as it is computed)
-        } else {
-          CascadeSum.columns(a.readFloats(), 0, inner, len, r.floats(), 0);
-        }
+        CascadeSum.columns(a.readFloats(), 0, inner, len, r.floats(), 0);
       } else {
-        if (inner == 1) {
-          r.doubles()[0] = sum(a);
-        } else {
-          CascadeSum.columns(a.readDoubles(), 0, inner, len, r.doubles(), 0);
-        }
+        CascadeSum.columns(a.readDoubles(), 0, inner, len, r.doubles(), 0);
       }
       return r;
     }

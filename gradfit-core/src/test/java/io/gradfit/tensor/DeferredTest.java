@@ -220,6 +220,37 @@ class DeferredTest {
   }
 
   @Test
+  void aSumOfADeferredArrayIsTakenFromTheNextPassOverIt() {
+    Random r = new Random(43);
+    for (DType dtype : DType.values()) {
+      int n = N + r.nextInt(N);
+      NdArray x = random(r, dtype, Shape.of(n, 3));
+      NdArray e = random(r, dtype, Shape.of(n, 1));
+      NdArray g = NdArray.scalar(dtype, 1.0 / n).expand(e.shape());
+      NdArray expected = eagerly(() -> e.powBackward(g, 2).sumTo(Shape.of(1)));
+      // the gradients of a linear model's bias and weights: the sum rides on the pass of Xᵀ·g
+      NdArray grad = e.powBackward(g, 2);
+      NdArray sum = grad.sumTo(Shape.of(1));
+      assertThat(sum.isDeferred()).isTrue();
+      Deferred.SumOf pending = (Deferred.SumOf) sum.deferred();
+      assertThat(pending.done()).isFalse();
+      NdArray xtg = x.mm(true, grad, false);
+      assertThat(pending.done()).as("computed by the pass of Xᵀ·g").isTrue();
+      assertSameBits(sum, expected, dtype + " sum from the pass of Xᵀ·g");
+      assertSameBits(xtg, eagerly(() -> x.mm(true, e.powBackward(g, 2), false)), dtype + " Xᵀ·g");
+      // read before any pass: computed by a pass of its own
+      NdArray alone = e.powBackward(g, 2).sumTo(Shape.of(1));
+      assertSameBits(alone, expected, dtype + " sum alone");
+      // or by the pass that stores the array
+      NdArray stored = e.powBackward(g, 2);
+      NdArray sumOfStored = stored.sumTo(Shape.of(1));
+      stored.compute();
+      assertThat(((Deferred.SumOf) sumOfStored.deferred()).done()).isTrue();
+      assertSameBits(sumOfStored, expected, dtype + " sum from the storing pass");
+    }
+  }
+
+  @Test
   void aLongChainIsStoredEveryFewStepsAndStaysExact() {
     Random r = new Random(37);
     NdArray x = random(r, DType.FLOAT32, Shape.of(N));
