@@ -190,9 +190,11 @@ public final class NdArray {
    * in that same pass, because they will be read again: the autograd engine keeps what backward reads this way.
    * Nothing changes for an array whose values are stored.
    */
-  public synchronized void keep() {
-    if (pending != null) {
-      keep = true;
+  public void keep() {
+    if (pending != null) { // (small arrays are never deferred: no lock for them)
+      synchronized (this) {
+        keep = pending != null;
+      }
     }
   }
 
@@ -412,7 +414,9 @@ public final class NdArray {
     }
     compute();
     NdArray view = new NdArray(dtype, newShape, f, d);
-    view.readers = sharedReaders(); // a write through either must reach the readers of both
+    if (size() >= DEFER_MIN) { // only arrays this large are read by deferred results
+      view.readers = sharedReaders(); // a write through either must reach the readers of both
+    }
     return view;
   }
 
