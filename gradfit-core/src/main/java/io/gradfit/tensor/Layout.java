@@ -30,7 +30,7 @@ final class Layout {
   static NdArray expand(NdArray a, Shape target) {
     if (a.size() == 1 && a.shape().rank() <= target.rank()) { // a scalar's broadcast (the gradient of sum, mean)
       return NdArray.defers(target.size())
-          ? NdArray.deferred(new Deferred.Constant(a.dtype(), a.get(0)), target)
+          ? NdArray.deferred(new Pointwise.Constant(a.dtype(), a.get(0)), target)
           : NdArray.full(a.dtype(), target, a.get(0));
     }
     if (!Shape.broadcast("expand", a.shape(), target).equals(target)) {

@@ -42,7 +42,7 @@ final class MatMul {
     }
     boolean f32 = dtype == DType.FLOAT32;
     if (n == 1 && !ta && NdArray.defers(m)) { // a column vector is stored the same transposed or not
-      return NdArray.deferred(new Deferred.RowDot(x.compute(), y), Shape.of(m, 1)); // computed where it is used
+      return NdArray.deferred(new Pointwise.RowDot(x.compute(), y), Shape.of(m, 1)); // computed where it is used
     }
     NdArray r = NdArray.zeros(dtype, Shape.of(m, n));
     if (n == 1 && !ta) {
@@ -53,8 +53,8 @@ final class MatMul {
       }
     } else if (n == 1) {
       Deferred g = y.deferred(); // Xᵀ·g with g deferred: computed block by block as the rows are reached
-      List<Deferred.SumOf> sums = g == null ? List.of() : y.takeWaitingSums(); // ... and summed on the way
-      CascadeStream[] streams = Deferred.streams(sums, dtype, k);
+      List<DeferredSum> sums = g == null ? List.of() : y.takeWaitingSums(); // ... and summed on the way
+      CascadeStream[] streams = DeferredSum.streams(sums, dtype, k);
       if (f32) {
         if (g != null) {
           MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams);
@@ -68,7 +68,7 @@ final class MatMul {
           MatVec.columns(x.readDoubles(), y.readDoubles(), r.doubles(), m, BLOCK);
         }
       }
-      Deferred.complete(sums, streams);
+      DeferredSum.complete(sums, streams);
     } else {
       // Element (i, p) of op(A) and (p, j) of op(B) as offsets: row-major [r, c] is r·cols + c.
       int aRow = ta ? 1 : ac;

@@ -34,7 +34,7 @@ public final class NdArray {
   private boolean keep; // store the values as the first in-order pass computes them (see keep())
   private Object building; // the storage a kept array's pass is filling, up to keptUpTo
   private int keptUpTo;
-  private List<Deferred.SumOf> waitingSums; // sums of this deferred array that the next full pass computes
+  private List<DeferredSum> waitingSums; // sums of this deferred array that the next full pass computes
 
   private NdArray(DType dtype, Shape shape, float[] f, double[] d) {
     this.dtype = dtype;
@@ -266,8 +266,8 @@ public final class NdArray {
     int n = shape.size();
     Deferred.Scratch s = new Deferred.Scratch();
     int block = Deferred.BLOCK;
-    List<Deferred.SumOf> sums = takeWaitingSums(); // this pass computes them too
-    CascadeStream[] streams = Deferred.streams(sums, dtype, n);
+    List<DeferredSum> sums = takeWaitingSums(); // this pass computes them too
+    CascadeStream[] streams = DeferredSum.streams(sums, dtype, n);
     if (dtype == DType.FLOAT32) {
       float[] out = new float[n];
       for (int from = 0; from < n; from += block) {
@@ -285,20 +285,20 @@ public final class NdArray {
       }
       d = out;
     }
-    Deferred.complete(sums, streams);
+    DeferredSum.complete(sums, streams);
     building = null;
     pending = null; // a volatile write: publishes the storage to threads that see the array as computed
   }
 
   /**
    * The sum of all elements as a one-element array of {@code shape}: for a deferred array, deferred too, and
-   * computed by the next full pass over this array if one comes before it is read (see {@link Deferred.SumOf}).
+   * computed by the next full pass over this array if one comes before it is read (see {@link DeferredSum}).
    */
   NdArray sumAll(Shape shape) {
     if (pending == null || shape.size() != 1) {
       return full(dtype, shape, Reduce.sum(this));
     }
-    Deferred.SumOf sum = new Deferred.SumOf(this);
+    DeferredSum sum = new DeferredSum(this);
     synchronized (this) {
       if (waitingSums == null) {
         waitingSums = new java.util.ArrayList<>(1);
@@ -308,14 +308,14 @@ public final class NdArray {
     return deferred(sum, shape);
   }
 
-  /** The sums waiting for a full pass over this array; the caller's pass must {@link Deferred.SumOf#complete}. */
-  synchronized List<Deferred.SumOf> takeWaitingSums() {
-    List<Deferred.SumOf> r = waitingSums == null ? List.of() : waitingSums;
+  /** The sums waiting for a full pass over this array; the caller's pass must {@link DeferredSum#complete}. */
+  synchronized List<DeferredSum> takeWaitingSums() {
+    List<DeferredSum> r = waitingSums == null ? List.of() : waitingSums;
     waitingSums = null;
     return r;
   }
 
-  synchronized void dropWaitingSum(Deferred.SumOf sum) {
+  synchronized void dropWaitingSum(DeferredSum sum) {
     if (waitingSums != null) {
       waitingSums.remove(sum);
     }
@@ -426,9 +426,9 @@ public final class NdArray {
     if (defers(size())) {
       Deferred p = pending;
       if (p != null && p.isConstant()) { // still one value: computed once, as each element would be
-        return deferred(new Deferred.Constant(dtype, scalar(dtype, p.constant()).map(op, s).get(0)), shape);
+        return deferred(new Pointwise.Constant(dtype, scalar(dtype, p.constant()).map(op, s).get(0)), shape);
       }
-      return deferred(new Deferred.Map(op, this, s), shape);
+      return deferred(new Pointwise.Map(op, this, s), shape);
     }
     NdArray r = zeros(dtype, shape);
     if (dtype == DType.FLOAT32) {
@@ -469,13 +469,13 @@ public final class NdArray {
           + " does not match " + dtype + " " + shape);
     }
     if (defers(size())) {
-      return deferred(new Deferred.PowGrad(this, grad, p), shape);
+      return deferred(new Pointwise.PowGrad(this, grad, p), shape);
     }
     NdArray r = zeros(dtype, shape);
     if (dtype == DType.FLOAT32) {
-      Deferred.PowGrad.powGrad(readFloats(), 0, 1, grad.readFloats(), 0, 1, r.f, 0, size(), p);
+      Pointwise.PowGrad.powGrad(readFloats(), 0, 1, grad.readFloats(), 0, 1, r.f, 0, size(), p);
     } else {
-      Deferred.PowGrad.powGrad(readDoubles(), 0, 1, grad.readDoubles(), 0, 1, r.d, 0, size(), p);
+      Pointwise.PowGrad.powGrad(readDoubles(), 0, 1, grad.readDoubles(), 0, 1, r.d, 0, size(), p);
     }
     return r;
   }

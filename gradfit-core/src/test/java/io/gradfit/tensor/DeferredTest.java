@@ -129,8 +129,8 @@ class DeferredTest {
         fneg[i] = -f[i];
         dneg[i] = -d[i];
       }
-      Deferred fs = new Deferred.Map(Unary.NEG, NdArray.wrap(f, Shape.of(n)), 0);
-      Deferred ds = new Deferred.Map(Unary.NEG, NdArray.wrap(d, Shape.of(n)), 0);
+      Deferred fs = new Pointwise.Map(Unary.NEG, NdArray.wrap(f, Shape.of(n)), 0);
+      Deferred ds = new Pointwise.Map(Unary.NEG, NdArray.wrap(d, Shape.of(n)), 0);
       assertThat(Float.floatToRawIntBits((float) CascadeSum.contiguous(fs, n))).as("float n=%d", n)
           .isEqualTo(Float.floatToRawIntBits(CascadeSumReference.contiguous(fneg, 0, n)));
       assertThat(Double.doubleToRawLongBits(CascadeSum.contiguous(ds, n))).as("double n=%d", n)
@@ -232,7 +232,7 @@ class DeferredTest {
       NdArray grad = e.powBackward(g, 2);
       NdArray sum = grad.sumTo(Shape.of(1));
       assertThat(sum.isDeferred()).isTrue();
-      Deferred.SumOf pending = (Deferred.SumOf) sum.deferred();
+      DeferredSum pending = (DeferredSum) sum.deferred();
       assertThat(pending.done()).isFalse();
       NdArray xtg = x.mm(true, grad, false);
       assertThat(pending.done()).as("computed by the pass of Xᵀ·g").isTrue();
@@ -245,7 +245,7 @@ class DeferredTest {
       NdArray stored = e.powBackward(g, 2);
       NdArray sumOfStored = stored.sumTo(Shape.of(1));
       stored.compute();
-      assertThat(((Deferred.SumOf) sumOfStored.deferred()).done()).isTrue();
+      assertThat(((DeferredSum) sumOfStored.deferred()).done()).isTrue();
       assertSameBits(sumOfStored, expected, dtype + " sum from the storing pass");
     }
   }
