@@ -18,14 +18,18 @@ final class DeferredSum extends Deferred {
     this.of = of;
   }
 
-  /** The sum, from the pass that fed it or else computed now. */
-  synchronized double value() {
-    if (!done) {
-      of.dropWaitingSum(this);
-      value = Reduce.sum(of);
-      done = true;
+  /** The sum, from the pass that fed it or else computed now (no lock held meanwhile: passes lock the array). */
+  double value() {
+    synchronized (this) {
+      if (done) {
+        return value;
+      }
     }
-    return value;
+    of.dropWaitingSum(this);
+    complete(Reduce.sum(of));
+    synchronized (this) {
+      return value;
+    }
   }
 
   /** Whether the value is known (for tests). */

@@ -258,36 +258,40 @@ public final class NdArray {
     return this;
   }
 
-  private synchronized void computeNow() {
-    Deferred p = pending;
-    if (p == null) {
-      return;
-    }
-    int n = shape.size();
-    Deferred.Scratch s = new Deferred.Scratch();
-    int block = Deferred.BLOCK;
-    List<DeferredSum> sums = takeWaitingSums(); // this pass computes them too
-    CascadeStream[] streams = DeferredSum.streams(sums, dtype, n);
-    if (dtype == DType.FLOAT32) {
-      float[] out = new float[n];
-      for (int from = 0; from < n; from += block) {
-        int len = Math.min(block, n - from);
-        p.fill(from, len, out, from, s, 0);
-        for (CascadeStream st : streams) st.add(out, from, len);
+  private void computeNow() {
+    List<DeferredSum> sums;
+    CascadeStream[] streams;
+    synchronized (this) {
+      Deferred p = pending;
+      if (p == null) {
+        return;
       }
-      f = out;
-    } else {
-      double[] out = new double[n];
-      for (int from = 0; from < n; from += block) {
-        int len = Math.min(block, n - from);
-        p.fill(from, len, out, from, s, 0);
-        for (CascadeStream st : streams) st.add(out, from, len);
+      int n = shape.size();
+      Deferred.Scratch s = new Deferred.Scratch();
+      int block = Deferred.BLOCK;
+      sums = takeWaitingSums(); // this pass computes them too
+      streams = DeferredSum.streams(sums, dtype, n);
+      if (dtype == DType.FLOAT32) {
+        float[] out = new float[n];
+        for (int from = 0; from < n; from += block) {
+          int len = Math.min(block, n - from);
+          p.fill(from, len, out, from, s, 0);
+          for (CascadeStream st : streams) st.add(out, from, len);
+        }
+        f = out;
+      } else {
+        double[] out = new double[n];
+        for (int from = 0; from < n; from += block) {
+          int len = Math.min(block, n - from);
+          p.fill(from, len, out, from, s, 0);
+          for (CascadeStream st : streams) st.add(out, from, len);
+        }
+        d = out;
       }
-      d = out;
+      building = null;
+      pending = null; // a volatile write: publishes the storage to threads that see the array as computed
     }
-    DeferredSum.complete(sums, streams);
-    building = null;
-    pending = null; // a volatile write: publishes the storage to threads that see the array as computed
+    DeferredSum.complete(sums, streams); // outside this lock: a sum computing itself locks the sum, then this
   }
 
   /**

@@ -251,6 +251,43 @@ class DeferredTest {
   }
 
   @Test
+  void threadsReadingOneDeferredResultAllGetTheEagerValues() throws Exception {
+    Random r = new Random(47);
+    for (int trial = 0; trial < 5; trial++) {
+      NdArray x = random(r, DType.FLOAT32, Shape.of(3 * N, 2));
+      NdArray e = x.sub(x.mul(0.5)).add(0.25);
+      e.keep();
+      NdArray g = e.powBackward(NdArray.scalar(DType.FLOAT32, 0.5).expand(e.shape()), 2);
+      NdArray sum = g.sumTo(Shape.of(1));
+      NdArray square = e.pow(2);
+      NdArray expectedSum = eagerly(() -> x.sub(x.mul(0.5)).add(0.25).pow(2).sum());
+      NdArray expectedG = eagerly(() -> {
+        NdArray ee = x.sub(x.mul(0.5)).add(0.25);
+        return ee.powBackward(NdArray.scalar(DType.FLOAT32, 0.5).expand(ee.shape()), 2);
+      });
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        java.util.List<java.util.concurrent.Future<long[]>> results = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int which = t;
+          results.add(pool.submit(() -> switch (which) {
+            case 0 -> bits(square.sum());
+            case 1 -> bits(sum);
+            case 2 -> bits(g);
+            default -> bits(x.mm(true, g, false));
+          }));
+        }
+        assertThat(results.get(0).get()).isEqualTo(bits(expectedSum));
+        assertThat(results.get(1).get()).isEqualTo(bits(eagerly(() -> expectedG.sumTo(Shape.of(1)))));
+        assertThat(results.get(2).get()).isEqualTo(bits(expectedG));
+        assertThat(results.get(3).get()).isEqualTo(bits(eagerly(() -> x.mm(true, expectedG, false))));
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void aLongChainIsStoredEveryFewStepsAndStaysExact() {
     Random r = new Random(37);
     NdArray x = random(r, DType.FLOAT32, Shape.of(N));
