@@ -53,22 +53,20 @@ final class MatMul {
       }
     } else if (n == 1) {
       Deferred g = y.deferred(); // Xᵀ·g with g deferred: computed block by block as the rows are reached
-      List<DeferredSum> sums = g == null ? List.of() : y.takeWaitingSums(); // ... and summed on the way
-      CascadeStream[] streams = DeferredSum.streams(sums, dtype, k);
-      if (f32) {
-        if (g != null) {
+      if (g != null) {
+        List<DeferredSum> sums = y.takeWaitingSums(); // ... and summed on the way
+        CascadeStream[] streams = DeferredSum.streams(sums, dtype, k);
+        if (f32) {
           MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams);
         } else {
-          MatVec.columns(x.readFloats(), y.readFloats(), r.floats(), m, BLOCK);
-        }
-      } else {
-        if (g != null) {
           MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK, streams);
-        } else {
-          MatVec.columns(x.readDoubles(), y.readDoubles(), r.doubles(), m, BLOCK);
         }
+        DeferredSum.complete(sums, streams);
+      } else if (f32) {
+        MatVec.columns(x.readFloats(), y.readFloats(), r.floats(), m, BLOCK);
+      } else {
+        MatVec.columns(x.readDoubles(), y.readDoubles(), r.doubles(), m, BLOCK);
       }
-      DeferredSum.complete(sums, streams);
     } else {
       // Element (i, p) of op(A) and (p, j) of op(B) as offsets: row-major [r, c] is r·cols + c.
       int aRow = ta ? 1 : ac;
