@@ -596,7 +596,14 @@ public final class NdArray {
     other.compute();
     compute();
     beforeWrite();
-    for (int i = 0; i < size(); i++) set(i, other.get(i));
+    for (int i = 0; i < size(); i++) {
+      double v = other.get(i);
+      if (f != null) { // stored directly: set() would check the readers again for every element
+        f[i] = (float) v;
+      } else {
+        d[i] = v;
+      }
+    }
   }
 
   /** Whether any element is NaN or infinite. */
