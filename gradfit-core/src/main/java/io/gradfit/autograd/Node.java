@@ -55,6 +55,8 @@ final class Node implements GradFn {
     this.savedVersions = new int[saved.length];
     for (int i = 0; i < saved.length; i++) {
       savedVersions[i] = saved[i].version();
+      // backward reads it, maybe more than once: a deferred value is stored by the pass that first computes it
+      saved[i].array().keep();
     }
   }
 

@@ -33,13 +33,19 @@ enum Binary {
     return strided(op, x, y, Shape.broadcast(name, xs, ys));
   }
 
-  /** One run over the whole output: each operand advances by its step (1) or stays on its one element (0). */
+  /**
+   * One run over the whole output: each operand advances by its step (1) or stays on its one element (0). A large
+   * result is deferred ({@link Pointwise.Zip}: the same run, block by block, when its values are needed).
+   */
   private static NdArray flat(Binary op, NdArray x, int xStep, NdArray y, int yStep, Shape out) {
+    if (NdArray.defers(out.size())) {
+      return NdArray.deferred(new Pointwise.Zip(op, x, y), out);
+    }
     NdArray r = NdArray.zeros(x.dtype(), out);
     if (x.dtype() == DType.FLOAT32) {
-      run(op, x.floats(), 0, xStep, y.floats(), 0, yStep, r.floats(), 0, out.size());
+      run(op, x.readFloats(), 0, xStep, y.readFloats(), 0, yStep, r.floats(), 0, out.size());
     } else {
-      run(op, x.doubles(), 0, xStep, y.doubles(), 0, yStep, r.doubles(), 0, out.size());
+      run(op, x.readDoubles(), 0, xStep, y.readDoubles(), 0, yStep, r.doubles(), 0, out.size());
     }
     return r;
   }
@@ -59,9 +65,9 @@ enum Binary {
     int bi = 0;
     for (int o = 0; o < n; o += inner) {
       if (x.dtype() == DType.FLOAT32) {
-        run(op, x.floats(), ai, as[rank - 1], y.floats(), bi, bs[rank - 1], r.floats(), o, inner);
+        run(op, x.readFloats(), ai, as[rank - 1], y.readFloats(), bi, bs[rank - 1], r.floats(), o, inner);
       } else {
-        run(op, x.doubles(), ai, as[rank - 1], y.doubles(), bi, bs[rank - 1], r.doubles(), o, inner);
+        run(op, x.readDoubles(), ai, as[rank - 1], y.readDoubles(), bi, bs[rank - 1], r.doubles(), o, inner);
       }
       // advance the counter over all but the innermost dimension
       for (int d = rank - 2; d >= 0; d--) {
@@ -90,7 +96,7 @@ enum Binary {
   }
 
   /** r[ri + k] = a[ai + k·as] op b[bi + k·bs] for k < n, with steps 0 or 1. */
-  private static void run(Binary op, float[] a, int ai, int as, float[] b, int bi, int bs, float[] r, int ri,
+  static void run(Binary op, float[] a, int ai, int as, float[] b, int bi, int bs, float[] r, int ri,
       int n) {
     if (as == 1 && bs == 1) {
       switch (op) {
@@ -123,7 +129,7 @@ enum Binary {
     }
   }
 
-  private static void run(Binary op, double[] a, int ai, int as, double[] b, int bi, int bs, double[] r, int ri,
+  static void run(Binary op, double[] a, int ai, int as, double[] b, int bi, int bs, double[] r, int ri,
       int n) {
     if (as == 1 && bs == 1) {
       switch (op) {

@@ -117,19 +117,62 @@ final class CascadeSum {
    * Writes {@code out[outOff + c]} for c &lt; {@code width}.
    */
   private static void levels(float[] a, int off, int stride, int n, int width, float[] out, int outOff) {
-    int power = levelPower(n);
-    int step = 1 << power;
-    int mask = step - 1;
-    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
-      java.util.Arrays.fill(out, outOff, outOff + width, 0f);
-      addRows(a, off, stride, n, width, out, outOff);
-      return;
-    }
-    float[] acc = new float[LEVELS * width]; // level j of column c at j·width + c
+    FloatLevels levels = new FloatLevels(n, width);
     int i = 0;
-    while (i + step <= n) {
-      addRows(a, off + i * stride, stride, step, width, acc, 0);
-      i += step;
+    while (i + levels.step <= n) {
+      levels.add(a, off + i * stride, stride, levels.step);
+      i += levels.step;
+    }
+    levels.add(a, off + i * stride, stride, n - i);
+    System.arraycopy(levels.finish(), 0, out, outOff, width);
+  }
+
+  private static void levels(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
+    DoubleLevels levels = new DoubleLevels(n, width);
+    int i = 0;
+    while (i + levels.step <= n) {
+      levels.add(a, off + i * stride, stride, levels.step);
+      i += levels.step;
+    }
+    levels.add(a, off + i * stride, stride, n - i);
+    System.arraycopy(levels.finish(), 0, out, outOff, width);
+  }
+
+  /** Rows per block of the levels over n rows. */
+  static int levelStep(int n) {
+    return 1 << levelPower(n);
+  }
+
+  /**
+   * One cascaded accumulator per column over n rows, fed in order: blocks of {@code step} rows go into level 0,
+   * which is folded into level 1 after every block, level 1 into level 2 every {@code step} blocks, and so on; a
+   * last block of fewer rows is added to level 0 unfolded. With fewer than {@code step} rows in all, each column
+   * is a plain running sum from 0 (the final folds would add only +0, which turns -0 into +0).
+   */
+  static final class FloatLevels {
+    final int step;
+    private final int n;
+    private final int width;
+    private final int power;
+    private final float[] acc; // level j of column c at j·width + c
+    private int i; // rows added
+
+    FloatLevels(int n, int width) {
+      this.n = n;
+      this.width = width;
+      this.power = levelPower(n);
+      this.step = 1 << power;
+      this.acc = new float[LEVELS * width];
+    }
+
+    /** Adds {@code rows} rows (a whole block, or the last rows) of width columns, row r at off + r·stride. */
+    void add(float[] a, int off, int stride, int rows) {
+      addRows(a, off, stride, rows, width, acc, 0);
+      i += rows;
+      if (rows != step || n < step) {
+        return; // the last rows: folded in finish
+      }
+      int mask = step - 1;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
           acc[j * width + c] += acc[(j - 1) * width + c];
@@ -140,27 +183,42 @@ final class CascadeSum {
         }
       }
     }
-    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
-    for (int j = 1; j < LEVELS; j++) {
-      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+
+    /** The sum of each column (in the first width entries), once all n rows are in. */
+    float[] finish() {
+      if (n >= step) {
+        for (int j = 1; j < LEVELS; j++) {
+          for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+        }
+      }
+      return acc;
     }
-    System.arraycopy(acc, 0, out, outOff, width);
   }
 
-  private static void levels(double[] a, int off, int stride, int n, int width, double[] out, int outOff) {
-    int power = levelPower(n);
-    int step = 1 << power;
-    int mask = step - 1;
-    if (n < step) { // no block completes: each column is a running sum from 0 (the final folds add only +0)
-      java.util.Arrays.fill(out, outOff, outOff + width, 0.0);
-      addRows(a, off, stride, n, width, out, outOff);
-      return;
+  /** As {@link FloatLevels}, in double. */
+  static final class DoubleLevels {
+    final int step;
+    private final int n;
+    private final int width;
+    private final int power;
+    private final double[] acc;
+    private int i;
+
+    DoubleLevels(int n, int width) {
+      this.n = n;
+      this.width = width;
+      this.power = levelPower(n);
+      this.step = 1 << power;
+      this.acc = new double[LEVELS * width];
     }
-    double[] acc = new double[LEVELS * width];
-    int i = 0;
-    while (i + step <= n) {
-      addRows(a, off + i * stride, stride, step, width, acc, 0);
-      i += step;
+
+    void add(double[] a, int off, int stride, int rows) {
+      addRows(a, off, stride, rows, width, acc, 0);
+      i += rows;
+      if (rows != step || n < step) {
+        return;
+      }
+      int mask = step - 1;
       for (int j = 1; j < LEVELS; j++) {
         for (int c = 0; c < width; c++) {
           acc[j * width + c] += acc[(j - 1) * width + c];
@@ -171,11 +229,43 @@ final class CascadeSum {
         }
       }
     }
-    addRows(a, off + i * stride, stride, n - i, width, acc, 0);
-    for (int j = 1; j < LEVELS; j++) {
-      for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+
+    double[] finish() {
+      if (n >= step) {
+        for (int j = 1; j < LEVELS; j++) {
+          for (int c = 0; c < width; c++) acc[c] += acc[j * width + c];
+        }
+      }
+      return acc;
     }
-    System.arraycopy(acc, 0, out, outOff, width);
+  }
+
+  // ---------------------------------------------------------------- deferred input
+
+  /**
+   * As {@link #contiguous(float[], int, int)} for the n elements of a deferred result, computed block by block
+   * as the cascade takes them (never stored whole): the same adds in the same order, so the same bits.
+   */
+  static double contiguous(Deferred src, int n) {
+    CascadeStream sum = CascadeStream.of(src.dtype, n);
+    Deferred.Scratch s = new Deferred.Scratch();
+    int block = Deferred.BLOCK;
+    if (src.dtype == DType.FLOAT32) {
+      float[] buf = new float[block];
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        src.fill(from, len, buf, 0, s, 0);
+        sum.add(buf, 0, len);
+      }
+    } else {
+      double[] buf = new double[block];
+      for (int from = 0; from < n; from += block) {
+        int len = Math.min(block, n - from);
+        src.fill(from, len, buf, 0, s, 0);
+        sum.add(buf, 0, len);
+      }
+    }
+    return sum.sum();
   }
 
   /**

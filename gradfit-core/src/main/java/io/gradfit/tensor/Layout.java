@@ -28,8 +28,10 @@ final class Layout {
 
   /** Materialises a broadcast of {@code a} to {@code target} (no stride-0 views: gradcheck-safe). */
   static NdArray expand(NdArray a, Shape target) {
-    if (a.size() == 1 && a.shape().rank() <= target.rank()) {
-      return NdArray.full(a.dtype(), target, a.get(0)); // a scalar's broadcast (the gradient of sum, mean)
+    if (a.size() == 1 && a.shape().rank() <= target.rank()) { // a scalar's broadcast (the gradient of sum, mean)
+      return NdArray.defers(target.size())
+          ? NdArray.deferred(new Pointwise.Constant(a.dtype(), a.get(0)), target)
+          : NdArray.full(a.dtype(), target, a.get(0));
     }
     if (!Shape.broadcast("expand", a.shape(), target).equals(target)) {
       throw new IllegalArgumentException("expand: shape " + a.shape() + " cannot be expanded to " + target);
@@ -94,9 +96,9 @@ final class Layout {
       int from = o * block;
       int to = o * full.dim(ax) * inner + offset * inner;
       if (src.dtype() == DType.FLOAT32) {
-        System.arraycopy(src.floats(), from, dst.floats(), to, block);
+        System.arraycopy(src.readFloats(), from, dst.floats(), to, block);
       } else {
-        System.arraycopy(src.doubles(), from, dst.doubles(), to, block);
+        System.arraycopy(src.readDoubles(), from, dst.doubles(), to, block);
       }
     }
   }
@@ -110,9 +112,9 @@ final class Layout {
     int src = base;
     for (int i = 0; i < n; i++) {
       if (a.dtype() == DType.FLOAT32) {
-        r.floats()[i] = a.floats()[src];
+        r.floats()[i] = a.readFloats()[src];
       } else {
-        r.doubles()[i] = a.doubles()[src];
+        r.doubles()[i] = a.readDoubles()[src];
       }
       for (int d = rank - 1; d >= 0; d--) {
         counter[d]++;

@@ -1,5 +1,7 @@
 package io.gradfit.tensor;
 
+import java.util.List;
+
 /**
  * Matrix products {@code op(A) · op(B)} where {@code op} is identity or transpose, without materialising a
  * transpose.
@@ -38,19 +40,32 @@ final class MatMul {
       throw new IllegalArgumentException("mm: cannot multiply [" + m + ", " + k + "] by [" + k2 + ", " + n
           + "]: inner dimensions " + k + " and " + k2 + " differ");
     }
-    NdArray r = NdArray.zeros(dtype, Shape.of(m, n));
     boolean f32 = dtype == DType.FLOAT32;
-    if (n == 1 && !ta) { // a column vector is stored the same transposed or not
+    if (n == 1 && !ta && NdArray.defers(m)) { // a column vector is stored the same transposed or not
+      return NdArray.deferred(new Pointwise.RowDot(x.compute(), y), Shape.of(m, 1)); // computed where it is used
+    }
+    NdArray r = NdArray.zeros(dtype, Shape.of(m, n));
+    if (n == 1 && !ta) {
       if (f32) {
-        MatVec.rows(x.floats(), y.floats(), r.floats(), k);
+        MatVec.rows(x.readFloats(), 0, y.readFloats(), r.floats(), 0, m, k);
       } else {
-        MatVec.rows(x.doubles(), y.doubles(), r.doubles(), k);
+        MatVec.rows(x.readDoubles(), 0, y.readDoubles(), r.doubles(), 0, m, k);
       }
     } else if (n == 1) {
-      if (f32) {
-        MatVec.columns(x.floats(), y.floats(), r.floats(), m, BLOCK);
+      Deferred g = y.deferred(); // Xᵀ·g with g deferred: computed block by block as the rows are reached
+      if (g != null) {
+        List<DeferredSum> sums = y.takeWaitingSums(); // ... and summed on the way
+        CascadeStream[] streams = DeferredSum.streams(sums, dtype, k);
+        if (f32) {
+          MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams);
+        } else {
+          MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK, streams);
+        }
+        DeferredSum.complete(sums, streams);
+      } else if (f32) {
+        MatVec.columns(x.readFloats(), y.readFloats(), r.floats(), m, BLOCK);
       } else {
-        MatVec.columns(x.doubles(), y.doubles(), r.doubles(), m, BLOCK);
+        MatVec.columns(x.readDoubles(), y.readDoubles(), r.doubles(), m, BLOCK);
       }
     } else {
       // Element (i, p) of op(A) and (p, j) of op(B) as offsets: row-major [r, c] is r·cols + c.
@@ -59,8 +74,8 @@ final class MatMul {
       int bRow = tb ? 1 : bc;
       int bCol = tb ? bc : 1;
       if (f32) {
-        float[] av = x.floats();
-        float[] bv = y.floats();
+        float[] av = x.readFloats();
+        float[] bv = y.readFloats();
         float[] c = r.floats();
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
@@ -70,8 +85,8 @@ final class MatMul {
           }
         }
       } else {
-        double[] av = x.doubles();
-        double[] bv = y.doubles();
+        double[] av = x.readDoubles();
+        double[] bv = y.readDoubles();
         double[] c = r.doubles();
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {

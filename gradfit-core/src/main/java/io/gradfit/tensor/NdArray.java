@@ -10,18 +10,59 @@ import java.util.List;
  * <p>This is the numeric layer under {@code io.gradfit.autograd.Tensor}: it knows nothing of gradients. Every
  * operation returns a new array except the ones named {@code ...InPlace}, {@link #reshape} (which shares the
  * storage, like a PyTorch view) and {@link #to} when the dtype already matches.
+ *
+ * <p>Elementwise results of {@value #DEFER_MIN} elements or more, and a matrix times a column, may be
+ * <em>deferred</em>: kept as an expression over their operands and computed when needed, so that a chain of
+ * elementwise ops costs one pass over memory instead of one array per op. Deferral never shows: the values are
+ * bit for bit those of the eager ops, any access computes and stores them ({@link #compute()}), and changing an
+ * array in place first computes the deferred results that read it. (Write through {@link #floats()} or
+ * {@link #doubles()} right after calling it, not through an array kept from earlier.)
  */
 public final class NdArray {
+  /** Arrays this large may be deferred; smaller ones are always computed at once (cheap, and simplest). */
+  static final int DEFER_MIN = 1 << 14;
+
+  /** {@link #DEFER_MIN}, except in tests that compare with the eager path by raising it out of reach. */
+  static int deferMin = DEFER_MIN;
+
   private final DType dtype;
   private final Shape shape;
-  private final float[] f; // storage when FLOAT32, else null
-  private final double[] d; // storage when FLOAT64, else null
+  private float[] f; // storage when FLOAT32 and computed, else null
+  private double[] d; // storage when FLOAT64 and computed, else null
+  private volatile Deferred pending; // how to compute the values, until they are stored
+  private Readers readers; // deferred results reading this storage; shared with reshaped views
+  private boolean keep; // store the values as the first in-order pass computes them (see keep())
+  private Object building; // the storage a kept array's pass is filling, up to keptUpTo
+  private int keptUpTo;
+  private List<DeferredSum> waitingSums; // sums of this deferred array that the next full pass computes
 
   private NdArray(DType dtype, Shape shape, float[] f, double[] d) {
     this.dtype = dtype;
     this.shape = shape;
     this.f = f;
     this.d = d;
+  }
+
+  /** A deferred result of {@code shape}, registered with every array it reads. */
+  static NdArray deferred(Deferred expression, Shape shape) {
+    NdArray r = new NdArray(expression.dtype, shape, null, null);
+    r.pending = expression;
+    for (NdArray a : expression.reads()) {
+      a.sharedReaders().add(r);
+    }
+    return r;
+  }
+
+  /** Whether an elementwise result of {@code size} elements is deferred rather than computed at once. */
+  static boolean defers(int size) {
+    return size >= deferMin;
+  }
+
+  private synchronized Readers sharedReaders() {
+    if (readers == null) {
+      readers = new Readers();
+    }
+    return readers;
   }
 
   // ---------------------------------------------------------------- creation
@@ -90,24 +131,211 @@ public final class NdArray {
     return shape.size();
   }
 
-  /** The float32 storage itself (not a copy), for kernels; throws for float64 arrays. */
+  /**
+   * The float32 storage itself (not a copy), for kernels; throws for float64 arrays. Deferred results that read
+   * this array are computed first, since the caller may write to it.
+   */
   public float[] floats() {
+    float[] r = readFloats();
+    beforeWrite();
+    return r;
+  }
+
+  /** The float64 storage itself (not a copy), for kernels; throws for float32 arrays. As {@link #floats()}. */
+  public double[] doubles() {
+    double[] r = readDoubles();
+    beforeWrite();
+    return r;
+  }
+
+  /** The float32 storage, computed if deferred, for reading only. */
+  float[] readFloats() {
+    compute();
     if (f == null) {
       throw new IllegalStateException("floats(): array is " + dtype + ", not FLOAT32");
     }
     return f;
   }
 
-  /** The float64 storage itself (not a copy), for kernels; throws for float32 arrays. */
-  public double[] doubles() {
+  /** The float64 storage, computed if deferred, for reading only. */
+  double[] readDoubles() {
+    compute();
     if (d == null) {
       throw new IllegalStateException("doubles(): array is " + dtype + ", not FLOAT64");
     }
     return d;
   }
 
+  /** The expression of a deferred array, or null once its values are stored. */
+  Deferred deferred() {
+    return pending;
+  }
+
+  /** Whether the values are still an expression (for tests). */
+  boolean isDeferred() {
+    return pending != null;
+  }
+
+  /** The storage as it is now (null while deferred); only after {@link #deferred()} returned null. */
+  float[] storedFloats() {
+    return f;
+  }
+
+  double[] storedDoubles() {
+    return d;
+  }
+
+  /**
+   * Asks a deferred array to store its values when a consumer first computes them all in order (a full sum, say),
+   * in that same pass, because they will be read again: the autograd engine keeps what backward reads this way.
+   * Nothing changes for an array whose values are stored.
+   */
+  public void keep() {
+    if (pending != null) { // (small arrays are never deferred: no lock for them)
+      synchronized (this) {
+        keep = pending != null;
+      }
+    }
+  }
+
+  /**
+   * For a kept deferred array read by a pass in order: computes elements from..from+len into the storage being
+   * built and returns it (they start at {@code from}); the last block publishes it as the array's storage. Null
+   * when the array is not kept or the pass is not the one building it (then the caller computes the block).
+   */
+  synchronized float[] keepFloats(int from, int len, Deferred.Scratch s, int depth) {
+    Deferred p = pending;
+    if (building != null && from + len <= keptUpTo) { // this pass built the block already (x·x reads x twice)
+      return (float[]) building;
+    }
+    if (!keep || p == null || from != keptUpTo) {
+      return null;
+    }
+    if (from == 0) {
+      building = new float[size()];
+    }
+    float[] out = (float[]) building;
+    p.fill(from, len, out, from, s, depth);
+    keptUpTo += len;
+    if (keptUpTo == size()) {
+      f = out;
+      building = null;
+      pending = null; // published, as in computeNow
+    }
+    return out;
+  }
+
+  synchronized double[] keepDoubles(int from, int len, Deferred.Scratch s, int depth) {
+    Deferred p = pending;
+    if (building != null && from + len <= keptUpTo) { // this pass built the block already (x·x reads x twice)
+      return (double[]) building;
+    }
+    if (!keep || p == null || from != keptUpTo) {
+      return null;
+    }
+    if (from == 0) {
+      building = new double[size()];
+    }
+    double[] out = (double[]) building;
+    p.fill(from, len, out, from, s, depth);
+    keptUpTo += len;
+    if (keptUpTo == size()) {
+      d = out;
+      building = null;
+      pending = null;
+    }
+    return out;
+  }
+
+  /**
+   * Computes a deferred result's values and stores them (block by block, in one pass over its operands); a no-op
+   * for an array whose values are stored. Returns this.
+   */
+  public NdArray compute() {
+    if (pending != null) {
+      computeNow();
+    }
+    return this;
+  }
+
+  private void computeNow() {
+    List<DeferredSum> sums;
+    CascadeStream[] streams;
+    synchronized (this) {
+      Deferred p = pending;
+      if (p == null) {
+        return;
+      }
+      int n = shape.size();
+      Deferred.Scratch s = new Deferred.Scratch();
+      int block = Deferred.BLOCK;
+      sums = takeWaitingSums(); // this pass computes them too
+      streams = DeferredSum.streams(sums, dtype, n);
+      if (dtype == DType.FLOAT32) {
+        float[] out = new float[n];
+        for (int from = 0; from < n; from += block) {
+          int len = Math.min(block, n - from);
+          p.fill(from, len, out, from, s, 0);
+          for (CascadeStream st : streams) st.add(out, from, len);
+        }
+        f = out;
+      } else {
+        double[] out = new double[n];
+        for (int from = 0; from < n; from += block) {
+          int len = Math.min(block, n - from);
+          p.fill(from, len, out, from, s, 0);
+          for (CascadeStream st : streams) st.add(out, from, len);
+        }
+        d = out;
+      }
+      building = null;
+      pending = null; // a volatile write: publishes the storage to threads that see the array as computed
+    }
+    DeferredSum.complete(sums, streams); // outside this lock: a sum computing itself locks the sum, then this
+  }
+
+  /**
+   * The sum of all elements as a one-element array of {@code shape}: for a deferred array, deferred too, and
+   * computed by the next full pass over this array if one comes before it is read (see {@link DeferredSum}).
+   */
+  NdArray sumAll(Shape shape) {
+    if (pending == null || shape.size() != 1) {
+      return full(dtype, shape, Reduce.sum(this));
+    }
+    DeferredSum sum = new DeferredSum(this);
+    synchronized (this) {
+      if (waitingSums == null) {
+        waitingSums = new java.util.ArrayList<>(1);
+      }
+      waitingSums.add(sum);
+    }
+    return deferred(sum, shape);
+  }
+
+  /** The sums waiting for a full pass over this array; the caller's pass must {@link DeferredSum#complete}. */
+  synchronized List<DeferredSum> takeWaitingSums() {
+    List<DeferredSum> r = waitingSums == null ? List.of() : waitingSums;
+    waitingSums = null;
+    return r;
+  }
+
+  synchronized void dropWaitingSum(DeferredSum sum) {
+    if (waitingSums != null) {
+      waitingSums.remove(sum);
+    }
+  }
+
+  /** Before this storage changes: the deferred results reading it take its current values. */
+  private void beforeWrite() {
+    Readers r = readers;
+    if (r != null) {
+      r.computeAll();
+    }
+  }
+
   /** Element at row-major position {@code i}, widened to double. */
   public double get(int i) {
+    compute();
     return f != null ? f[i] : d[i];
   }
 
@@ -118,6 +346,8 @@ public final class NdArray {
 
   /** Sets element {@code i} (rounded to float for float32). */
   public void set(int i, double v) {
+    compute();
+    beforeWrite();
     if (f != null) {
       f[i] = (float) v;
     } else {
@@ -146,6 +376,7 @@ public final class NdArray {
 
   /** All elements widened to double, in a new array. */
   public double[] toDoubleArray() {
+    compute();
     if (d != null) {
       return d.clone();
     }
@@ -156,6 +387,7 @@ public final class NdArray {
 
   /** All elements as float, in a new array (float64 values are rounded). */
   public float[] toFloatArray() {
+    compute();
     if (f != null) {
       return f.clone();
     }
@@ -174,6 +406,7 @@ public final class NdArray {
 
   /** A copy with its own storage. */
   public NdArray copy() {
+    compute();
     return f != null ? wrap(f.clone(), shape) : wrap(d.clone(), shape);
   }
 
@@ -183,17 +416,29 @@ public final class NdArray {
       throw new IllegalArgumentException(
           "reshape: shape " + newShape + " is invalid for input of size " + shape.size() + " (shape " + shape + ")");
     }
-    return new NdArray(dtype, newShape, f, d);
+    compute();
+    NdArray view = new NdArray(dtype, newShape, f, d);
+    if (size() >= DEFER_MIN) { // only arrays this large are read by deferred results
+      view.readers = sharedReaders(); // a write through either must reach the readers of both
+    }
+    return view;
   }
 
   // ---------------------------------------------------------------- elementwise
 
   private NdArray map(Unary op, double s) {
+    if (defers(size())) {
+      Deferred p = pending;
+      if (p != null && p.isConstant()) { // still one value: computed once, as each element would be
+        return deferred(new Pointwise.Constant(dtype, scalar(dtype, p.constant()).map(op, s).get(0)), shape);
+      }
+      return deferred(new Pointwise.Map(op, this, s), shape);
+    }
     NdArray r = zeros(dtype, shape);
-    if (f != null) {
-      op.apply(f, r.f, s);
+    if (dtype == DType.FLOAT32) {
+      op.apply(readFloats(), 0, r.f, 0, size(), s);
     } else {
-      op.apply(d, r.d, s);
+      op.apply(readDoubles(), 0, r.d, 0, size(), s);
     }
     return r;
   }
@@ -227,13 +472,14 @@ public final class NdArray {
       throw new IllegalArgumentException("powBackward: gradient " + grad.dtype + " " + grad.shape
           + " does not match " + dtype + " " + shape);
     }
+    if (defers(size())) {
+      return deferred(new Pointwise.PowGrad(this, grad, p), shape);
+    }
     NdArray r = zeros(dtype, shape);
-    if (f != null) {
-      float e = (float) (p - 1);
-      float fp = (float) p;
-      for (int i = 0; i < f.length; i++) r.f[i] = grad.f[i] * (Unary.powFloat(f[i], e) * fp);
+    if (dtype == DType.FLOAT32) {
+      Pointwise.PowGrad.powGrad(readFloats(), 0, 1, grad.readFloats(), 0, 1, r.f, 0, size(), p);
     } else {
-      for (int i = 0; i < d.length; i++) r.d[i] = grad.d[i] * (Unary.pow(d[i], p - 1) * p);
+      Pointwise.PowGrad.powGrad(readDoubles(), 0, 1, grad.readDoubles(), 0, 1, r.d, 0, size(), p);
     }
     return r;
   }
@@ -296,6 +542,8 @@ public final class NdArray {
 
   /** Sets every element to {@code v}. */
   public void fillInPlace(double v) {
+    compute();
+    beforeWrite();
     if (f != null) {
       Arrays.fill(f, (float) v);
     } else {
@@ -308,6 +556,9 @@ public final class NdArray {
     if (!other.shape.equals(shape)) {
       throw new IllegalArgumentException("in-place add: shape " + other.shape + " does not match " + shape);
     }
+    compute();
+    other.compute();
+    beforeWrite();
     if (f != null) {
       float a = (float) alpha;
       if (other.f != null) {
@@ -327,6 +578,8 @@ public final class NdArray {
 
   /** {@code this *= s} elementwise. */
   public void mulInPlace(double s) {
+    compute();
+    beforeWrite();
     if (f != null) {
       float a = (float) s;
       for (int i = 0; i < f.length; i++) f[i] *= a;
@@ -340,7 +593,17 @@ public final class NdArray {
     if (!other.shape.equals(shape)) {
       throw new IllegalArgumentException("copy: shape " + other.shape + " does not match " + shape);
     }
-    for (int i = 0; i < size(); i++) set(i, other.get(i));
+    other.compute();
+    compute();
+    beforeWrite();
+    for (int i = 0; i < size(); i++) {
+      double v = other.get(i);
+      if (f != null) { // stored directly: set() would check the readers again for every element
+        f[i] = (float) v;
+      } else {
+        d[i] = v;
+      }
+    }
   }
 
   /** Whether any element is NaN or infinite. */

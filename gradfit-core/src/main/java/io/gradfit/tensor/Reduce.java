@@ -7,10 +7,15 @@ package io.gradfit.tensor;
 final class Reduce {
   private Reduce() {}
 
+  /** Sum of all elements; a deferred array is summed as it is computed, block by block, and never stored. */
   static double sum(NdArray a) {
+    Deferred p = a.deferred();
+    if (p != null) {
+      return CascadeSum.contiguous(p, a.size());
+    }
     return a.dtype() == DType.FLOAT32
-        ? CascadeSum.contiguous(a.floats(), 0, a.size())
-        : CascadeSum.contiguous(a.doubles(), 0, a.size());
+        ? CascadeSum.contiguous(a.readFloats(), 0, a.size())
+        : CascadeSum.contiguous(a.readDoubles(), 0, a.size());
   }
 
   /** max (or min) of all elements; NaN if any element is NaN, as in PyTorch. */
@@ -51,15 +56,15 @@ final class Reduce {
       // inner == 1: each output sums a contiguous run; otherwise `inner` columns of an outer reduction
       if (a.dtype() == DType.FLOAT32) {
         if (inner == 1) {
-          r.floats()[o] = CascadeSum.contiguous(a.floats(), base, len);
+          r.floats()[o] = CascadeSum.contiguous(a.readFloats(), base, len);
         } else {
-          CascadeSum.columns(a.floats(), base, inner, len, r.floats(), o * inner);
+          CascadeSum.columns(a.readFloats(), base, inner, len, r.floats(), o * inner);
         }
       } else {
         if (inner == 1) {
-          r.doubles()[o] = CascadeSum.contiguous(a.doubles(), base, len);
+          r.doubles()[o] = CascadeSum.contiguous(a.readDoubles(), base, len);
         } else {
-          CascadeSum.columns(a.doubles(), base, inner, len, r.doubles(), o * inner);
+          CascadeSum.columns(a.readDoubles(), base, inner, len, r.doubles(), o * inner);
         }
       }
     }
@@ -81,21 +86,16 @@ final class Reduce {
     }
     if (lead > 0 && endsWith(s, target)) {
       // Only leading dimensions go: one reduction over their product, with no reshaped views in between.
-      NdArray r = NdArray.zeros(a.dtype(), target);
       int inner = target.size();
+      if (inner == 1) {
+        return a.sumAll(target); // the whole array (a deferred one is summed by the next pass over it)
+      }
+      NdArray r = NdArray.zeros(a.dtype(), target);
       int len = inner == 0 ? 0 : s.size() / inner;
       if (a.dtype() == DType.FLOAT32) {
-        if (inner == 1) {
-          r.floats()[0] = CascadeSum.contiguous(a.floats(), 0, len);
-        } else {
-          CascadeSum.columns(a.floats(), 0, inner, len, r.floats(), 0);
-        }
+        CascadeSum.columns(a.readFloats(), 0, inner, len, r.floats(), 0);
       } else {
-        if (inner == 1) {
-          r.doubles()[0] = CascadeSum.contiguous(a.doubles(), 0, len);
-        } else {
-          CascadeSum.columns(a.doubles(), 0, inner, len, r.doubles(), 0);
-        }
+        CascadeSum.columns(a.readDoubles(), 0, inner, len, r.doubles(), 0);
       }
       return r;
     }

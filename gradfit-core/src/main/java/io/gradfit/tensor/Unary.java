@@ -65,29 +65,41 @@ enum Unary {
     return (float) pow(x, p);
   }
 
-  void apply(float[] in, float[] out, double s) {
-    int n = in.length;
+  /** out[at + k] = op(in[from + k]) for k &lt; n. */
+  void apply(float[] in, int from, float[] out, int at, int n, double s) {
     float fs = (float) s; // a Python number meets a float tensor as a float, as in PyTorch
     switch (this) {
-      case NEG -> { for (int i = 0; i < n; i++) out[i] = -in[i]; }
-      case ADD_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] + fs; }
-      case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] * fs; }
-      case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] / fs; }
-      case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[i] = fs - in[i]; }
-      case POW_SCALAR -> { for (int i = 0; i < n; i++) out[i] = powFloat(in[i], fs); }
-      default -> { for (int i = 0; i < n; i++) out[i] = (float) apply(in[i], fs); }
+      case NEG -> { for (int i = 0; i < n; i++) out[at + i] = -in[from + i]; }
+      case ADD_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] + fs; }
+      case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] * fs; }
+      case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] / fs; }
+      case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = fs - in[from + i]; }
+      case POW_SCALAR -> {
+        if (fs == 2f) { // powFloat's own special case, hoisted out of the loop so that it vectorises
+          for (int i = 0; i < n; i++) out[at + i] = in[from + i] * in[from + i];
+        } else {
+          for (int i = 0; i < n; i++) out[at + i] = powFloat(in[from + i], fs);
+        }
+      }
+      default -> { for (int i = 0; i < n; i++) out[at + i] = (float) apply(in[from + i], fs); }
     }
   }
 
-  void apply(double[] in, double[] out, double s) {
-    int n = in.length;
+  void apply(double[] in, int from, double[] out, int at, int n, double s) {
     switch (this) {
-      case NEG -> { for (int i = 0; i < n; i++) out[i] = -in[i]; }
-      case ADD_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] + s; }
-      case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] * s; }
-      case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[i] = in[i] / s; }
-      case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[i] = s - in[i]; }
-      default -> { for (int i = 0; i < n; i++) out[i] = apply(in[i], s); }
+      case NEG -> { for (int i = 0; i < n; i++) out[at + i] = -in[from + i]; }
+      case ADD_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] + s; }
+      case MUL_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] * s; }
+      case DIV_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = in[from + i] / s; }
+      case RSUB_SCALAR -> { for (int i = 0; i < n; i++) out[at + i] = s - in[from + i]; }
+      case POW_SCALAR -> {
+        if (s == 2) { // pow's own special case, hoisted out of the loop
+          for (int i = 0; i < n; i++) out[at + i] = in[from + i] * in[from + i];
+        } else {
+          for (int i = 0; i < n; i++) out[at + i] = pow(in[from + i], s);
+        }
+      }
+      default -> { for (int i = 0; i < n; i++) out[at + i] = apply(in[from + i], s); }
     }
   }
 }

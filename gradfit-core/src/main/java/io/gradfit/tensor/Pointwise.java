@@ -1,0 +1,209 @@
+package io.gradfit.tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The deferred elementwise expressions ({@link Deferred}): each computes a block of its elements with the loop of
+ * the eager op it stands for ({@link Unary}, {@link Binary}, the pow gradient, {@link MatVec#rows}), so that the
+ * two give the same bits.
+ */
+final class Pointwise {
+  private Pointwise() {}
+
+  /** Every element one value (the broadcast gradient of a sum or mean). */
+  static final class Constant extends Deferred {
+    private final double value; // already rounded to float for float32
+
+    Constant(DType dtype, double value) {
+      super(dtype);
+      this.value = dtype == DType.FLOAT32 ? (float) value : value;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, (float) value);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      Arrays.fill(out, at, at + len, value);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of();
+    }
+
+    @Override
+    boolean isConstant() {
+      return true;
+    }
+
+    @Override
+    double constant() {
+      return value;
+    }
+  }
+
+  /** {@code op(x, s)} elementwise ({@link Unary}). */
+  static final class Map extends Deferred {
+    private final Unary op;
+    private final Operand x;
+    private final double s;
+
+    Map(Unary op, NdArray x, double s) {
+      super(x.dtype());
+      this.op = op;
+      this.x = Operand.of(x);
+      this.s = s;
+      this.height = 1 + this.x.height();
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      op.apply(a, s.offset, out, at, len, this.s);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      op.apply(a, s.offset, out, at, len, this.s);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x);
+    }
+  }
+
+  /** {@code x op y} elementwise ({@link Binary}), each operand whole or one broadcast value. */
+  static final class Zip extends Deferred {
+    private final Binary op;
+    private final Operand x;
+    private final Operand y;
+
+    Zip(Binary op, NdArray x, NdArray y) {
+      super(x.dtype());
+      this.op = op;
+      this.x = Operand.of(x);
+      this.y = Operand.of(y);
+      this.height = 1 + Math.max(this.x.height(), this.y.height());
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      int ao = s.offset;
+      float[] b = y.floats(from, len, s, 2 * depth + 1, depth);
+      Binary.run(op, a, ao, x.step, b, s.offset, y.step, out, at, len);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      int ao = s.offset;
+      double[] b = y.doubles(from, len, s, 2 * depth + 1, depth);
+      Binary.run(op, a, ao, x.step, b, s.offset, y.step, out, at, len);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x, y);
+    }
+  }
+
+  /** {@code g · (p · x^(p-1))}: the gradient of {@code x.pow(p)} ({@link NdArray#powBackward}). */
+  static final class PowGrad extends Deferred {
+    private final Operand x;
+    private final Operand g;
+    private final double p;
+
+    PowGrad(NdArray x, NdArray g, double p) {
+      super(x.dtype());
+      this.x = Operand.of(x);
+      this.g = Operand.of(g);
+      this.p = p;
+      this.height = 1 + Math.max(this.x.height(), this.g.height());
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] a = x.floats(from, len, s, 2 * depth, depth);
+      int ao = s.offset;
+      float[] b = g.floats(from, len, s, 2 * depth + 1, depth);
+      powGrad(a, ao, x.step, b, s.offset, g.step, out, at, len, p);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      double[] a = x.doubles(from, len, s, 2 * depth, depth);
+      int ao = s.offset;
+      double[] b = g.doubles(from, len, s, 2 * depth + 1, depth);
+      powGrad(a, ao, x.step, b, s.offset, g.step, out, at, len, p);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return arrays(x, g);
+    }
+
+    /** out[at + k] = g · (x^(p-1) · p), rounded per op as {@code g.mul(x.pow(p - 1).mul(p))} rounds it. */
+    static void powGrad(float[] x, int xo, int xs, float[] g, int go, int gs, float[] out, int at, int n, double p) {
+      float e = (float) (p - 1);
+      float fp = (float) p;
+      if (e == 1f && xs == 1 && gs == 1) { // the square's gradient, 2x·g: x^1 is x, so the loop can vectorise
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k] * (x[xo + k] * fp);
+      } else if (e == 1f && xs == 1 && gs == 0) {
+        float c = g[go];
+        for (int k = 0; k < n; k++) out[at + k] = c * (x[xo + k] * fp);
+      } else {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.powFloat(x[xo + k * xs], e) * fp);
+      }
+    }
+
+    static void powGrad(double[] x, int xo, int xs, double[] g, int go, int gs, double[] out, int at, int n,
+        double p) {
+      if (p == 2 && xs == 1 && gs == 1) {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k] * (x[xo + k] * p);
+      } else if (p == 2 && xs == 1 && gs == 0) {
+        double c = g[go];
+        for (int k = 0; k < n; k++) out[at + k] = c * (x[xo + k] * p);
+      } else {
+        for (int k = 0; k < n; k++) out[at + k] = g[go + k * gs] * (Unary.pow(x[xo + k * xs], p - 1) * p);
+      }
+    }
+  }
+
+  /** {@code A·w} for a stored A [rows, k] and a column w [k, 1] copied when this is made ({@link MatVec#rows}). */
+  static final class RowDot extends Deferred {
+    private final NdArray a;
+    private final int k;
+    private final float[] wf;
+    private final double[] wd;
+
+    RowDot(NdArray a, NdArray w) {
+      super(a.dtype());
+      this.a = a;
+      this.k = w.size();
+      this.wf = dtype == DType.FLOAT32 ? w.toFloatArray() : null;
+      this.wd = dtype == DType.FLOAT64 ? w.toDoubleArray() : null;
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      MatVec.rows(a.readFloats(), from, wf, out, at, len, k);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      MatVec.rows(a.readDoubles(), from, wd, out, at, len, k);
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of(a);
+    }
+  }
+}
