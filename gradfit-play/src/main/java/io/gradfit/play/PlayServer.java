@@ -320,6 +320,11 @@ public final class PlayServer implements AutoCloseable {
       ex.getResponseHeaders().set("Server-Timing", timing);
     }
     securityHeaders(ex);
+    if (ex.getRequestMethod().equals("HEAD")) {
+      // the answer to HEAD has no body: a length here makes the JDK server log a warning for every such request
+      ex.sendResponseHeaders(status, -1);
+      return;
+    }
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
