@@ -149,20 +149,22 @@ public final class PlayServer implements AutoCloseable {
         if (refused != null) {
           throw new BadRequest(403, refused);
         }
-        route(ex);
+        // Every body is read, within the bound, before any answer: a body left unread is drained by the JDK when the
+        // answer is sent, where its failures go unanswered and leave the connection hanging (see readBody).
+        route(ex, readBody(ex));
       } catch (BadRequest e) {
         drain(ex);
         sendError(ex, e.status(), e.getMessage());
       } catch (RuntimeException | StackOverflowError e) {
         drain(ex);
-        sendError(ex, 500, "internal error (" + e.getClass().getSimpleName() + "); the server goes on serving");
+        sendError(ex, 500, "internal error; the server goes on serving");
       }
     } catch (IOException e) {
       // the client went away; nothing to answer
     }
   }
 
-  private void route(HttpExchange ex) throws IOException {
+  private void route(HttpExchange ex, byte[] body) throws IOException {
     String path = ex.getRequestURI().getRawPath();
     String method = ex.getRequestMethod();
     if (path.startsWith("/api/")) {
@@ -177,7 +179,7 @@ public final class PlayServer implements AutoCloseable {
           return;
         case "/api/run":
           allow(method, "POST");
-          run(ex);
+          run(ex, body);
           return;
         default:
           throw new BadRequest(404, "no API route " + path + "; there are /api/info, /api/data, /api/run");
@@ -187,7 +189,7 @@ public final class PlayServer implements AutoCloseable {
       throw new BadRequest(404, "no page " + path);
     }
     allow(method, "GET", "HEAD");
-    byte[] body = files.read(path);
+    byte[] file = files.read(path);
     ex.getResponseHeaders().set("Content-Type", StaticFiles.contentType(path));
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     securityHeaders(ex);
@@ -195,20 +197,20 @@ public final class PlayServer implements AutoCloseable {
       ex.sendResponseHeaders(200, -1);
       return;
     }
-    ex.sendResponseHeaders(200, body.length);
+    ex.sendResponseHeaders(200, file.length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
+      out.write(file);
     }
   }
 
-  private void run(HttpExchange ex) throws IOException {
+  private void run(HttpExchange ex, byte[] bytes) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new BadRequest(415, "POST /api/run takes Content-Type: application/json, got " + type);
     }
     JsonNode body;
     try {
-      body = MAPPER.readTree(readBody(ex));
+      body = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
           + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
@@ -240,7 +242,10 @@ public final class PlayServer implements AutoCloseable {
     sendJson(ex, 200, answer, String.format(Locale.ROOT, "run;dur=%.3f", ms));
   }
 
-  /** The body, at most {@link Limits#maxBodyBytes()} bytes (413 beyond). */
+  /**
+   * The body, at most {@link Limits#maxBodyBytes()} bytes (413 beyond); 400 when its chunks are malformed in a way
+   * the JDK's reader fails on with an unchecked exception (a chunk size beyond {@code int}: JDK 17 and 25).
+   */
   private byte[] readBody(HttpExchange ex) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
@@ -263,6 +268,9 @@ public final class PlayServer implements AutoCloseable {
           throw new BadRequest(413, "the body is over " + limits.maxBodyBytes() + " bytes, the most that is read");
         }
       }
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      // the stream is closed by now (closing it failed the same way), so the JDK will not try to drain it again
+      throw new BadRequest("the body's chunks are malformed (a chunk size that is not a small hexadecimal number)");
     }
     return out.toByteArray();
   }

@@ -102,9 +102,10 @@ class PlayHttpFuzzTest {
   private static void exchange(FuzzedDataProvider data) throws Exception {
     FuzzedRequest request = FuzzedRequest.of(data, port);
     String sent = RawHttp.show(request.bytes(), 0, 600);
-    RawHttp.Exchange exchange = RawHttp.send(port, request.bytes(), ANSWER_SECONDS);
+    RawHttp.Exchange exchange;
     List<RawHttp.Response> responses;
     try {
+      exchange = RawHttp.send(port, request.bytes(), ANSWER_SECONDS);
       responses = RawHttp.parse(exchange.bytes(), exchange.reset());
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\nrequest: " + sent, e);
