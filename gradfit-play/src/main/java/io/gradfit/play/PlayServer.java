@@ -182,11 +182,11 @@ public final class PlayServer implements AutoCloseable {
           run(ex, body);
           return;
         default:
-          throw new BadRequest(404, "no API route " + path + "; there are /api/info, /api/data, /api/run");
+          throw new BadRequest(404, "no API route " + BadRequest.shown(path) + "; there are /api/info, /api/data, /api/run");
       }
     }
     if (!files.has(path)) {
-      throw new BadRequest(404, "no page " + path);
+      throw new BadRequest(404, "no page " + BadRequest.shown(path));
     }
     allow(method, "GET", "HEAD");
     byte[] file = files.read(path);
@@ -206,7 +206,7 @@ public final class PlayServer implements AutoCloseable {
   private void run(HttpExchange ex, byte[] bytes) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new BadRequest(415, "POST /api/run takes Content-Type: application/json, got " + type);
+      throw new BadRequest(415, "POST /api/run takes Content-Type: application/json, got " + BadRequest.shown(type));
     }
     JsonNode body;
     try {
@@ -233,7 +233,7 @@ public final class PlayServer implements AutoCloseable {
       answer = runs.run(settings, grid);
     } catch (IllegalArgumentException e) {
       // data this model cannot be fitted to (powers beyond float32's range, say): the user's to change
-      throw new BadRequest(422, "this run cannot be computed: " + e.getMessage());
+      throw new BadRequest(422, "this run cannot be computed: " + BadRequest.shown(e.getMessage()));
     } finally {
       running.release();
     }
@@ -253,7 +253,7 @@ public final class PlayServer implements AutoCloseable {
       try {
         n = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
-        throw new BadRequest("Content-Length '" + length + "' is not a number");
+        throw new BadRequest("Content-Length '" + BadRequest.shown(length) + "' is not a number");
       }
       if (n > limits.maxBodyBytes()) {
         throw new BadRequest(413, "the body is " + n + " bytes; at most " + limits.maxBodyBytes() + " are read");
@@ -294,7 +294,7 @@ public final class PlayServer implements AutoCloseable {
         return;
       }
     }
-    throw new BadRequest(405, "method " + method + " is not allowed here; use " + String.join(" or ", methods));
+    throw new BadRequest(405, "method " + BadRequest.shown(method) + " is not allowed here; use " + String.join(" or ", methods));
   }
 
   private static String query(URI uri, String name) {
