@@ -163,7 +163,8 @@ class PlayHttpFuzzTest {
     assertThat(message).as("the message\nrequest: %s", sent).isNotBlank().doesNotContain("\n", "\r");
     String echoed = new String(request.bytes(), StandardCharsets.ISO_8859_1) + "\n"
         + new String(request.bytes(), StandardCharsets.UTF_8);
-    Matcher leak = LEAK.matcher(message);
+    // the server writes a control character of the request as an escape (backslash u0003, backslash n): no word
+    Matcher leak = LEAK.matcher(message.replaceAll("\\\\(u[0-9a-f]{4}|[nrt])", " "));
     while (leak.find()) {
       // the request's own words, said back to it ("no API route /api/x.Error"), are not a leak
       assertThat(echoed).as("'%s' in the message '%s' (a Java name?)\nrequest: %s", leak.group(), message, sent)
