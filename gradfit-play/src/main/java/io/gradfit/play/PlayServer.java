@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,7 +44,10 @@ public final class PlayServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Connections served at once; a stalled client holds one of them. */
   static final int MAX_CONNECTION_THREADS = 256;
-  /** Seconds a client has to send its request headers. */
+  /**
+   * Seconds a client has to send a whole request, headers and body, from its first byte (the JDK server's
+   * {@code sun.net.httpserver.maxReqTime}, unless set otherwise): then its connection is closed and its thread free.
+   */
   static final int MAX_REQUEST_SECONDS = 10;
 
   static {
@@ -55,7 +57,7 @@ public final class PlayServer implements AutoCloseable {
   }
 
   private final HttpServer http;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
   private final PlayRuns runs;
   private final Limits limits;
   private final HostCheck hostCheck;
@@ -63,7 +65,7 @@ public final class PlayServer implements AutoCloseable {
   private final Semaphore running;
   private final String url;
 
-  private PlayServer(HttpServer http, ExecutorService executor, PlayRuns runs, Limits limits, HostCheck hostCheck,
+  private PlayServer(HttpServer http, ThreadPoolExecutor executor, PlayRuns runs, Limits limits, HostCheck hostCheck,
       String url) {
     this.http = http;
     this.executor = executor;
@@ -82,8 +84,10 @@ public final class PlayServer implements AutoCloseable {
    */
   public static PlayServer start(PlayRuns runs, String host, int port, Limits limits) throws IOException {
     // The JDK server's settings, read once when it first starts; a user's -D wins. Without TCP_NODELAY its
-    // separate writes of headers and body meet the client's delayed ACK (a 40 ms pause on some answers); maxReqTime
-    // closes connections whose request headers are not complete within 10 s.
+    // separate writes of headers and body meet the client's delayed ACK (a 40 ms pause on some answers). maxReqTime
+    // closes a connection whose request is not complete 10 s after its first byte: the JDK counts a request as
+    // complete when its body has been read to the end, so a client that stalls in its headers or in its body (or
+    // sends it a byte at a time) holds a connection thread 10 s at most (PlayStalledBodyTest).
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -96,7 +100,7 @@ public final class PlayServer implements AutoCloseable {
     // A thread per connection being served, up to MAX_CONNECTION_THREADS: a client that stalls half-way through
     // its request holds one thread, not the server. Beyond that, the JDK's dispatcher closes new connections.
     // The runs themselves are bounded apart from this (Limits.concurrentRuns).
-    ExecutorService executor = new ThreadPoolExecutor(4, MAX_CONNECTION_THREADS, 30, TimeUnit.SECONDS,
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(4, MAX_CONNECTION_THREADS, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "gradfit-play-" + count.incrementAndGet());
           t.setDaemon(true);
@@ -124,6 +128,16 @@ public final class PlayServer implements AutoCloseable {
 
   public int port() {
     return http.getAddress().getPort();
+  }
+
+  /** The bound on reading one request, in seconds, as the JDK server applies it (see {@link #MAX_REQUEST_SECONDS}). */
+  static long requestSeconds() {
+    return Long.getLong("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+  }
+
+  /** Connection threads serving a request right now (for tests: a stalled client holds one). */
+  int busyThreads() {
+    return executor.getActiveCount();
   }
 
   /** Whether {@code host} keeps the server to this machine. */
