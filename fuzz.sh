@@ -21,6 +21,7 @@ targets=(
   "gradfit-io  io.gradfit.io.fuzz.CsvReaderFuzzTest#anyBytesGiveATableOrOneError"
   "gradfit-io  io.gradfit.io.fuzz.ModelFileFuzzTest#anyBytesGiveAModelOrOneError"
   "gradfit-cli io.gradfit.cli.fuzz.CommandLineFuzzTest#anyArgumentsGiveExit0Or2Or3AndOneErrorLine"
+  "gradfit-play io.gradfit.play.fuzz.PlayHttpFuzzTest#anyRequestIsAnsweredOrRefusedAndTheServerGoesOn"
 )
 
 failed=()
