@@ -1,7 +1,9 @@
 package io.gradfit.play;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,10 +52,14 @@ public final class PlayServer implements AutoCloseable {
    */
   static final int MAX_REQUEST_SECONDS = 10;
 
+  /** What the JSON parser accepts of a body (the body's bound comes first; this bounds the parser in any case). */
+  private static final int MAX_JSON_DEPTH = 16;
+  private static final int MAX_JSON_NUMBER = 64;
+  private static final int MAX_JSON_STRING = 1024;
+
   static {
-    // the body limit comes first; this only bounds what a parser would accept in any case
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-        .maxNumberLength(64).maxStringLength(1024).build());
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH)
+        .maxNumberLength(MAX_JSON_NUMBER).maxStringLength(MAX_JSON_STRING).build());
   }
 
   private final HttpServer http;
@@ -225,9 +231,15 @@ public final class PlayServer implements AutoCloseable {
     JsonNode body;
     try {
       body = MAPPER.readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      // its own message names Jackson's methods, and it may have no location
+      throw new BadRequest("the body's JSON is beyond what is read: at most " + MAX_JSON_DEPTH + " levels deep,"
+          + " numbers of at most " + MAX_JSON_NUMBER + " characters, strings of at most " + MAX_JSON_STRING);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+      JsonLocation at = e.getLocation();
+      throw new BadRequest("the body is not valid JSON: " + BadRequest.shown(what)
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
     RunSettings settings = runs.parse(body);
     int grid = runs.grid(body);
