@@ -123,7 +123,8 @@ public final class PlayRuns {
   private PlayData dataSet(String id) {
     PlayData d = data.get(id);
     if (d == null) {
-      throw new BadRequest(404, "no data set '" + BadRequest.shown(id) + "'; there are: " + String.join(", ", data.keySet()));
+      throw new BadRequest(404, "no data set '" + BadRequest.shown(id) + "'; there are: "
+          + String.join(", ", data.keySet()));
     }
     return d;
   }
@@ -141,8 +142,8 @@ public final class PlayRuns {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw new BadRequest("unknown field '" + BadRequest.shown(f) + "'; the fields are " + String.join(", ", FIELDS.stream()
-            .sorted().toList()));
+        throw new BadRequest("unknown field '" + BadRequest.shown(f) + "'; the fields are "
+            + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
     String id = body.has("data") ? text(body, "data") : data.keySet().iterator().next();

@@ -202,7 +202,8 @@ public final class PlayServer implements AutoCloseable {
           run(ex, body);
           return;
         default:
-          throw new BadRequest(404, "no API route " + BadRequest.shown(path) + "; there are /api/info, /api/data, /api/run");
+          throw new BadRequest(404, "no API route " + BadRequest.shown(path)
+              + "; there are /api/info, /api/data, /api/run");
       }
     }
     if (!files.has(path)) {
@@ -320,7 +321,8 @@ public final class PlayServer implements AutoCloseable {
         return;
       }
     }
-    throw new BadRequest(405, "method " + BadRequest.shown(method) + " is not allowed here; use " + String.join(" or ", methods));
+    throw new BadRequest(405, "method " + BadRequest.shown(method) + " is not allowed here; use "
+        + String.join(" or ", methods));
   }
 
   private static String query(URI uri, String name) {
