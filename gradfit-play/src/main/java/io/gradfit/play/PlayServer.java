@@ -17,6 +17,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -231,7 +236,7 @@ public final class PlayServer implements AutoCloseable {
     }
     JsonNode body;
     try {
-      body = MAPPER.readTree(bytes);
+      body = MAPPER.readTree(utf8(bytes));
     } catch (StreamConstraintsException e) {
       // its own message names Jackson's methods, and it may have no location
       throw new BadRequest("the body's JSON is beyond what is read: at most " + MAX_JSON_DEPTH + " levels deep,"
@@ -267,6 +272,24 @@ public final class PlayServer implements AutoCloseable {
     double ms = (System.nanoTime() - start) / 1e6;
     answer.put("serverMs", ms);
     sendJson(ex, 200, answer, String.format(Locale.ROOT, "run;dur=%.3f", ms));
+  }
+
+  /**
+   * The body as text: JSON on the web is UTF-8 (RFC 8259, 8.1). Decoded here rather than by Jackson, which guesses
+   * UTF-16 or UTF-32 from zero bytes and then fails with an IOException, as if the client had gone away.
+   */
+  private static String utf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new BadRequest("the body is not UTF-8 text, as JSON must be (byte " + (in.position() + 1) + " of "
+          + bytes.length + ")");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /**
