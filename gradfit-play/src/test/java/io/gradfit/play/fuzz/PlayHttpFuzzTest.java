@@ -46,6 +46,8 @@ import org.junit.jupiter.api.BeforeAll;
 class PlayHttpFuzzTest {
   /** Longest wait for one answer: the heaviest run takes about 0.5 s here. */
   private static final int ANSWER_SECONDS = 10;
+  /** Longest time for all the answers to one input, which may hold many requests in a row. */
+  private static final int INPUT_SECONDS = 30;
   private static final int BODY_BOUND = Limits.defaults().maxBodyBytes();
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The JDK server's refusals (sun.net.httpserver.ServerImpl.Exchange#reject), which no handler can change. */
@@ -105,7 +107,7 @@ class PlayHttpFuzzTest {
     RawHttp.Exchange exchange;
     List<RawHttp.Response> responses;
     try {
-      exchange = RawHttp.send(port, request.bytes(), ANSWER_SECONDS);
+      exchange = RawHttp.send(port, request.bytes(), ANSWER_SECONDS, INPUT_SECONDS);
       responses = RawHttp.parse(exchange.bytes(), exchange.reset());
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\nrequest: " + sent, e);
@@ -176,7 +178,7 @@ class PlayHttpFuzzTest {
   private static void stillServes(String after) throws Exception {
     byte[] get = ("GET /api/info HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII);
-    RawHttp.Exchange e = RawHttp.send(port, get, ANSWER_SECONDS);
+    RawHttp.Exchange e = RawHttp.send(port, get, ANSWER_SECONDS, ANSWER_SECONDS);
     List<RawHttp.Response> rs = RawHttp.parse(e.bytes(), false);
     assertThat(rs).as("answers to GET /api/info after: %s", after).hasSize(1);
     assertThat(rs.get(0).status()).as("GET /api/info after: %s", after).isEqualTo(200);

@@ -53,9 +53,12 @@ final class RawHttp {
   /**
    * Sends {@code request} to 127.0.0.1:{@code port} and reads until the server closes the connection.
    *
-   * @throws AssertionError if the server neither closes the connection nor stops sending within {@code seconds}
+   * @param seconds longest wait for the server's next bytes (or its close)
+   * @param totalSeconds longest time from the first byte sent to the close (one input may hold many requests)
+   * @throws AssertionError if the server says nothing for {@code seconds}, or is still sending after
+   *     {@code totalSeconds}
    */
-  static Exchange send(int port, byte[] request, int seconds) throws IOException {
+  static Exchange send(int port, byte[] request, int seconds, int totalSeconds) throws IOException {
     long start = System.nanoTime();
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
@@ -75,12 +78,12 @@ final class RawHttp {
         InputStream in = s.getInputStream();
         for (int r; (r = in.read(buf)) >= 0; ) {
           got.write(buf, 0, r);
-          if ((System.nanoTime() - start) / 1e9 > seconds) {
-            throw new AssertionError("the server was still sending after " + seconds + " s");
+          if ((System.nanoTime() - start) / 1e9 > totalSeconds) {
+            throw new AssertionError("the server was still sending after " + totalSeconds + " s");
           }
         }
       } catch (SocketTimeoutException e) {
-        throw new AssertionError("no answer and no close within " + seconds + " s (" + got.size()
+        throw new AssertionError("nothing more and no close within " + seconds + " s (" + got.size()
             + " bytes received)");
       } catch (SocketException e) {
         reset = true;
