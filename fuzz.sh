@@ -22,6 +22,7 @@ targets=(
   "gradfit-io  io.gradfit.io.fuzz.ModelFileFuzzTest#anyBytesGiveAModelOrOneError"
   "gradfit-cli io.gradfit.cli.fuzz.CommandLineFuzzTest#anyArgumentsGiveExit0Or2Or3AndOneErrorLine"
   "gradfit-notebook io.gradfit.notebook.fuzz.KernelMessageFuzzTest#anyMessageIsRefusedOrAnsweredAndTheKernelKeepsWorking"
+  "gradfit-play io.gradfit.play.fuzz.PlayHttpFuzzTest#anyRequestIsAnsweredOrRefusedAndTheServerGoesOn"
 )
 
 failed=()

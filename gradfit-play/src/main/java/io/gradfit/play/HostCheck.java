@@ -68,13 +68,13 @@ final class HostCheck {
    */
   String refuse(String host, List<String> origins) {
     if (host == null || !hosts.contains(host.trim().toLowerCase(Locale.ROOT))) {
-      return "this server answers requests for " + some() + " only, not for Host '" + host + "'";
+      return "this server answers requests for " + some() + " only, not for Host '" + BadRequest.shown(host) + "'";
     }
     if (origins != null) {
       for (String origin : origins) {
         String o = origin.trim().toLowerCase(Locale.ROOT);
         if (!o.startsWith("http://") || !hosts.contains(o.substring("http://".length()))) {
-          return "requests from pages of other sites are refused (Origin '" + origin + "')";
+          return "requests from pages of other sites are refused (Origin '" + BadRequest.shown(origin) + "')";
         }
       }
     }

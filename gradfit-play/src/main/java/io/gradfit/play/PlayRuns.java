@@ -123,7 +123,8 @@ public final class PlayRuns {
   private PlayData dataSet(String id) {
     PlayData d = data.get(id);
     if (d == null) {
-      throw new BadRequest(404, "no data set '" + id + "'; there are: " + String.join(", ", data.keySet()));
+      throw new BadRequest(404, "no data set '" + BadRequest.shown(id) + "'; there are: "
+          + String.join(", ", data.keySet()));
     }
     return d;
   }
@@ -141,8 +142,8 @@ public final class PlayRuns {
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw new BadRequest("unknown field '" + f + "'; the fields are " + String.join(", ", FIELDS.stream()
-            .sorted().toList()));
+        throw new BadRequest("unknown field '" + BadRequest.shown(f) + "'; the fields are "
+            + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
     String id = body.has("data") ? text(body, "data") : data.keySet().iterator().next();
@@ -166,7 +167,7 @@ public final class PlayRuns {
       opt = OptimizerKind.ofLabel(text(body, "optimizer"));
       if (opt == null) {
         throw new BadRequest("'optimizer' must be one of sgd, momentum, nesterov, adam, got '"
-            + body.get("optimizer").asText() + "'");
+            + BadRequest.shown(body.get("optimizer").asText()) + "'");
       }
     }
     int degree = body.has("degree") ? integer(body, "degree") : d.degree();
@@ -184,7 +185,7 @@ public final class PlayRuns {
     if (body.has("seed")) {
       JsonNode s = body.get("seed");
       if (!s.isIntegralNumber() || !s.canConvertToLong() || s.longValue() < 0) {
-        throw new BadRequest("'seed' must be a whole number ≥ 0, got " + s);
+        throw new BadRequest("'seed' must be a whole number ≥ 0, got " + BadRequest.shown(s.toString()));
       }
       seed = s.longValue();
     }
@@ -203,7 +204,7 @@ public final class PlayRuns {
   private static String text(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (!v.isTextual()) {
-      throw new BadRequest("'" + field + "' must be a string, got " + v);
+      throw new BadRequest("'" + field + "' must be a string, got " + BadRequest.shown(v.toString()));
     }
     return v.textValue();
   }
@@ -211,7 +212,7 @@ public final class PlayRuns {
   private static double number(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (!v.isNumber()) {
-      throw new BadRequest("'" + field + "' must be a number, got " + v);
+      throw new BadRequest("'" + field + "' must be a number, got " + BadRequest.shown(v.toString()));
     }
     return v.doubleValue();
   }
@@ -219,7 +220,7 @@ public final class PlayRuns {
   private static int integer(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new BadRequest("'" + field + "' must be a whole number, got " + v);
+      throw new BadRequest("'" + field + "' must be a whole number, got " + BadRequest.shown(v.toString()));
     }
     return v.intValue();
   }

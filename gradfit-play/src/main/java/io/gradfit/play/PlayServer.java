@@ -1,7 +1,9 @@
 package io.gradfit.play;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,9 +17,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,17 +51,24 @@ public final class PlayServer implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Connections served at once; a stalled client holds one of them. */
   static final int MAX_CONNECTION_THREADS = 256;
-  /** Seconds a client has to send its request headers. */
+  /**
+   * Seconds a client has to send a whole request, headers and body, from its first byte (the JDK server's
+   * {@code sun.net.httpserver.maxReqTime}, unless set otherwise): then its connection is closed and its thread free.
+   */
   static final int MAX_REQUEST_SECONDS = 10;
 
+  /** What the JSON parser accepts of a body (the body's bound comes first; this bounds the parser in any case). */
+  private static final int MAX_JSON_DEPTH = 16;
+  private static final int MAX_JSON_NUMBER = 64;
+  private static final int MAX_JSON_STRING = 1024;
+
   static {
-    // the body limit comes first; this only bounds what a parser would accept in any case
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-        .maxNumberLength(64).maxStringLength(1024).build());
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH)
+        .maxNumberLength(MAX_JSON_NUMBER).maxStringLength(MAX_JSON_STRING).build());
   }
 
   private final HttpServer http;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor executor;
   private final PlayRuns runs;
   private final Limits limits;
   private final HostCheck hostCheck;
@@ -63,7 +76,7 @@ public final class PlayServer implements AutoCloseable {
   private final Semaphore running;
   private final String url;
 
-  private PlayServer(HttpServer http, ExecutorService executor, PlayRuns runs, Limits limits, HostCheck hostCheck,
+  private PlayServer(HttpServer http, ThreadPoolExecutor executor, PlayRuns runs, Limits limits, HostCheck hostCheck,
       String url) {
     this.http = http;
     this.executor = executor;
@@ -82,8 +95,10 @@ public final class PlayServer implements AutoCloseable {
    */
   public static PlayServer start(PlayRuns runs, String host, int port, Limits limits) throws IOException {
     // The JDK server's settings, read once when it first starts; a user's -D wins. Without TCP_NODELAY its
-    // separate writes of headers and body meet the client's delayed ACK (a 40 ms pause on some answers); maxReqTime
-    // closes connections whose request headers are not complete within 10 s.
+    // separate writes of headers and body meet the client's delayed ACK (a 40 ms pause on some answers). maxReqTime
+    // closes a connection whose request is not complete 10 s after its first byte: the JDK counts a request as
+    // complete when its body has been read to the end, so a client that stalls in its headers or in its body (or
+    // sends it a byte at a time) holds a connection thread 10 s at most (PlayStalledBodyTest).
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -96,7 +111,7 @@ public final class PlayServer implements AutoCloseable {
     // A thread per connection being served, up to MAX_CONNECTION_THREADS: a client that stalls half-way through
     // its request holds one thread, not the server. Beyond that, the JDK's dispatcher closes new connections.
     // The runs themselves are bounded apart from this (Limits.concurrentRuns).
-    ExecutorService executor = new ThreadPoolExecutor(4, MAX_CONNECTION_THREADS, 30, TimeUnit.SECONDS,
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(4, MAX_CONNECTION_THREADS, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "gradfit-play-" + count.incrementAndGet());
           t.setDaemon(true);
@@ -126,6 +141,16 @@ public final class PlayServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
+  /** The bound on reading one request, in seconds, as the JDK server applies it (see {@link #MAX_REQUEST_SECONDS}). */
+  static long requestSeconds() {
+    return Long.getLong("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+  }
+
+  /** Connection threads serving a request right now (for tests: a stalled client holds one). */
+  int busyThreads() {
+    return executor.getActiveCount();
+  }
+
   /** Whether {@code host} keeps the server to this machine. */
   public static boolean isLoopback(String host) {
     try {
@@ -149,20 +174,22 @@ public final class PlayServer implements AutoCloseable {
         if (refused != null) {
           throw new BadRequest(403, refused);
         }
-        route(ex);
+        // Every body is read, within the bound, before any answer: a body left unread is drained by the JDK when the
+        // answer is sent, where its failures go unanswered and leave the connection hanging (see readBody).
+        route(ex, readBody(ex));
       } catch (BadRequest e) {
         drain(ex);
         sendError(ex, e.status(), e.getMessage());
       } catch (RuntimeException | StackOverflowError e) {
         drain(ex);
-        sendError(ex, 500, "internal error (" + e.getClass().getSimpleName() + "); the server goes on serving");
+        sendError(ex, 500, "internal error; the server goes on serving");
       }
     } catch (IOException e) {
       // the client went away; nothing to answer
     }
   }
 
-  private void route(HttpExchange ex) throws IOException {
+  private void route(HttpExchange ex, byte[] body) throws IOException {
     String path = ex.getRequestURI().getRawPath();
     String method = ex.getRequestMethod();
     if (path.startsWith("/api/")) {
@@ -177,17 +204,18 @@ public final class PlayServer implements AutoCloseable {
           return;
         case "/api/run":
           allow(method, "POST");
-          run(ex);
+          run(ex, body);
           return;
         default:
-          throw new BadRequest(404, "no API route " + path + "; there are /api/info, /api/data, /api/run");
+          throw new BadRequest(404, "no API route " + BadRequest.shown(path)
+              + "; there are /api/info, /api/data, /api/run");
       }
     }
     if (!files.has(path)) {
-      throw new BadRequest(404, "no page " + path);
+      throw new BadRequest(404, "no page " + BadRequest.shown(path));
     }
     allow(method, "GET", "HEAD");
-    byte[] body = files.read(path);
+    byte[] file = files.read(path);
     ex.getResponseHeaders().set("Content-Type", StaticFiles.contentType(path));
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     securityHeaders(ex);
@@ -195,23 +223,29 @@ public final class PlayServer implements AutoCloseable {
       ex.sendResponseHeaders(200, -1);
       return;
     }
-    ex.sendResponseHeaders(200, body.length);
+    ex.sendResponseHeaders(200, file.length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
+      out.write(file);
     }
   }
 
-  private void run(HttpExchange ex) throws IOException {
+  private void run(HttpExchange ex, byte[] bytes) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new BadRequest(415, "POST /api/run takes Content-Type: application/json, got " + type);
+      throw new BadRequest(415, "POST /api/run takes Content-Type: application/json, got " + BadRequest.shown(type));
     }
     JsonNode body;
     try {
-      body = MAPPER.readTree(readBody(ex));
+      body = MAPPER.readTree(utf8(bytes));
+    } catch (StreamConstraintsException e) {
+      // its own message names Jackson's methods, and it may have no location
+      throw new BadRequest("the body's JSON is beyond what is read: at most " + MAX_JSON_DEPTH + " levels deep,"
+          + " numbers of at most " + MAX_JSON_NUMBER + " characters, strings of at most " + MAX_JSON_STRING);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+      JsonLocation at = e.getLocation();
+      throw new BadRequest("the body is not valid JSON: " + BadRequest.shown(what)
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
     RunSettings settings = runs.parse(body);
     int grid = runs.grid(body);
@@ -231,7 +265,7 @@ public final class PlayServer implements AutoCloseable {
       answer = runs.run(settings, grid);
     } catch (IllegalArgumentException e) {
       // data this model cannot be fitted to (powers beyond float32's range, say): the user's to change
-      throw new BadRequest(422, "this run cannot be computed: " + e.getMessage());
+      throw new BadRequest(422, "this run cannot be computed: " + BadRequest.shown(e.getMessage()));
     } finally {
       running.release();
     }
@@ -240,7 +274,28 @@ public final class PlayServer implements AutoCloseable {
     sendJson(ex, 200, answer, String.format(Locale.ROOT, "run;dur=%.3f", ms));
   }
 
-  /** The body, at most {@link Limits#maxBodyBytes()} bytes (413 beyond). */
+  /**
+   * The body as text: JSON on the web is UTF-8 (RFC 8259, 8.1). Decoded here rather than by Jackson, which guesses
+   * UTF-16 or UTF-32 from zero bytes and then fails with an IOException, as if the client had gone away.
+   */
+  private static String utf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new BadRequest("the body is not UTF-8 text, as JSON must be (byte " + (in.position() + 1) + " of "
+          + bytes.length + ")");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
+  /**
+   * The body, at most {@link Limits#maxBodyBytes()} bytes (413 beyond); 400 when its chunks are malformed in a way
+   * the JDK's reader fails on with an unchecked exception (a chunk size beyond {@code int}: JDK 17 and 25).
+   */
   private byte[] readBody(HttpExchange ex) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
@@ -248,7 +303,7 @@ public final class PlayServer implements AutoCloseable {
       try {
         n = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
-        throw new BadRequest("Content-Length '" + length + "' is not a number");
+        throw new BadRequest("Content-Length '" + BadRequest.shown(length) + "' is not a number");
       }
       if (n > limits.maxBodyBytes()) {
         throw new BadRequest(413, "the body is " + n + " bytes; at most " + limits.maxBodyBytes() + " are read");
@@ -263,6 +318,9 @@ public final class PlayServer implements AutoCloseable {
           throw new BadRequest(413, "the body is over " + limits.maxBodyBytes() + " bytes, the most that is read");
         }
       }
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      // the stream is closed by now (closing it failed the same way), so the JDK will not try to drain it again
+      throw new BadRequest("the body's chunks are malformed (a chunk size that is not a small hexadecimal number)");
     }
     return out.toByteArray();
   }
@@ -286,7 +344,8 @@ public final class PlayServer implements AutoCloseable {
         return;
       }
     }
-    throw new BadRequest(405, "method " + method + " is not allowed here; use " + String.join(" or ", methods));
+    throw new BadRequest(405, "method " + BadRequest.shown(method) + " is not allowed here; use "
+        + String.join(" or ", methods));
   }
 
   private static String query(URI uri, String name) {
@@ -320,6 +379,11 @@ public final class PlayServer implements AutoCloseable {
       ex.getResponseHeaders().set("Server-Timing", timing);
     }
     securityHeaders(ex);
+    if (ex.getRequestMethod().equals("HEAD")) {
+      // the answer to HEAD has no body: a length here makes the JDK server log a warning for every such request
+      ex.sendResponseHeaders(status, -1);
+      return;
+    }
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);

@@ -326,6 +326,34 @@ class PlayApiTest {
   }
 
   @Test
+  void aRequestsOwnTextIsSaidBackOnOneLineAndCut() throws Exception {
+    // a line break in the data set's id, then 200 x: the message shows it as a backslash and n, and stops after
+    // 100 characters of it (4 for "a\nb", 96 x) with "..."
+    HttpResponse<String> r = get("/api/data?data=a%0Ab" + "x".repeat(200));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(r.body()).get("error").textValue())
+        .isEqualTo("no data set 'a\\nb" + "x".repeat(96) + "...'; there are: lesson, cubic");
+    HttpResponse<String> deep = post("/api/run", "[".repeat(17) + "]".repeat(17));
+    assertThat(deep.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(deep.body()).get("error").textValue()).isEqualTo("the body's JSON is beyond what is"
+        + " read: at most 16 levels deep, numbers of at most 64 characters, strings of at most 1024");
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsRefusedWithItsBytePosition() throws Exception {
+    for (byte[] body : new byte[][] {{'{', (byte) 0xff, '}'}, {0, 0, 0, '{', (byte) 0x82, (byte) 0xaf}}) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "api/run"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      // 0xff is never UTF-8; 0x82 cannot begin a character (before, Jackson took the zeros for UTF-32, failed
+      // with an IOException, and the connection was closed without an answer)
+      assertThat(JSON.readTree(r.body()).get("error").textValue()).isEqualTo("the body is not UTF-8 text, as JSON"
+          + " must be (byte " + (body.length == 3 ? "2 of 3" : "5 of 6") + ")");
+    }
+  }
+
+  @Test
   void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
     String big = "{\"lr\": 0.01, \"pad\": \"" + "x".repeat(20_000) + "\"}";
     HttpResponse<String> r = post("/api/run", big);
