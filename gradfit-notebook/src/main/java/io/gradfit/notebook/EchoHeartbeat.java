@@ -65,7 +65,11 @@ final class EchoHeartbeat {
   }
 
   void join(long millis) {
-    Thread thread = loop;
+    joinLoop(loop, millis);
+  }
+
+  /** Waits up to {@code millis} for a socket loop's thread to end, unless it is absent or the caller itself. */
+  static void joinLoop(Thread thread, long millis) {
     if (thread == null || thread == Thread.currentThread()) {
       return;
     }

@@ -218,15 +218,7 @@ final class KernelConnection extends JupyterConnection {
     }
 
     void joinLoop(long millis) {
-      Thread thread = loop;
-      if (thread == null || thread == Thread.currentThread()) {
-        return;
-      }
-      try {
-        thread.join(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      EchoHeartbeat.joinLoop(loop, millis);
     }
 
     @Override
