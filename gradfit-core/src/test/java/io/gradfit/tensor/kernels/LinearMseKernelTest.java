@@ -190,5 +190,14 @@ class LinearMseKernelTest {
     assertThatThrownBy(() -> LinearMseKernel.compute(new float[0], new float[0], new double[3], 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no rows");
+    // every entry checks, the float64, exact and logistic ones too (4 values are 2 rows of 2, not of 3)
+    assertThatThrownBy(() -> LinearMseKernel.compute(new double[4], new double[2], new double[3], 0))
+        .hasMessageContaining("x has 4 values, but y has 2 rows and w has 3 features (expected 6)");
+    assertThatThrownBy(() -> LinearMseKernel.computeExact(new float[4], new float[2], new double[3], 0))
+        .hasMessageContaining("x has 4 values, but y has 2 rows and w has 3 features (expected 6)");
+    assertThatThrownBy(() -> LogisticKernel.compute(new float[4], new float[2], new double[3], 0))
+        .hasMessageContaining("x has 4 values, but y has 2 rows and w has 3 features (expected 6)");
+    assertThatThrownBy(() -> LogisticKernel.computeExact(new float[4], new float[2], new double[3], 0))
+        .hasMessageContaining("x has 4 values, but y has 2 rows and w has 3 features (expected 6)");
   }
 }
