@@ -81,7 +81,7 @@ public final class LinearMseKernel {
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static Result compute(float[] x, float[] y, double[] w, double b, int threads) {
-    return compute(x, y, w, b, threads, y.length < FLOAT32_MIN_ROWS ? Rows32.EXACT : Rows32.BEST);
+    return compute(x, y, w, b, threads, Rows32.forRows(y.length));
   }
 
   /** As {@link #compute(float[], float[], double[], double, int)} with the given row loop (tests compare them). */
@@ -120,12 +120,13 @@ public final class LinearMseKernel {
   }
 
   /**
-   * Whether float32 data of n rows and d features are summed in float32 on this JVM (sixteen rows per step, in blocks added in
-   * double: the 512-bit Vector API loops) rather than in double. Either way the result is within float32 rounding
-   * of the float32 autograd path; only in double does it also equal the float64 path's up to summation order.
+   * Whether float32 data of n rows and d features are summed in float32 on this JVM (in short float blocks added
+   * in double: the scalar loops of up to three features and of 16 to 19, the 512-bit ones of three) rather than in
+   * double. Either way the result is within float32 rounding of the float32 autograd path; only in double does it
+   * also equal the float64 path's up to summation order.
    */
   public static boolean sumsInFloat32(int n, int d) {
-    return n >= FLOAT32_MIN_ROWS && !Rows32.BEST.inDouble(d);
+    return !Rows32.forRows(n).inDouble(d);
   }
 
   static int threadsFor(long bytes) {

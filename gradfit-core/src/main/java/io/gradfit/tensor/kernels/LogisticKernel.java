@@ -40,12 +40,12 @@ public final class LogisticKernel {
 
   /** As {@link LinearMseKernel#sumsInFloat32(int, int)}, for this kernel (whose scalar loop is in double). */
   public static boolean sumsInFloat32(int n, int d) {
-    return n >= LinearMseKernel.FLOAT32_MIN_ROWS && !LossLoops.BEST.logisticInDouble(d);
+    return !LossLoops.forRows(n).logisticInDouble(d);
   }
 
   /** As {@link #compute(float[], float[], double[], double)} on at most {@code threads} threads (same result). */
   public static LinearMseKernel.Result compute(float[] x, float[] y, double[] w, double b, int threads) {
-    return compute(x, y, w, b, threads, y.length < LinearMseKernel.FLOAT32_MIN_ROWS ? LossLoops.SCALAR : LossLoops.BEST);
+    return compute(x, y, w, b, threads, LossLoops.forRows(y.length));
   }
 
   /** As {@link #compute(float[], float[], double[], double, int)} with the given loops (tests compare them). */

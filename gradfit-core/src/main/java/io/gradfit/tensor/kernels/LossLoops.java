@@ -22,8 +22,8 @@ interface LossLoops {
     return true;
   }
 
-  /** Whether {@link #polynomial} sums this column in double (else in float). */
-  default boolean polynomialInDouble(Object column) {
+  /** Whether {@link #polynomial} sums a float32 (true) or float64 column in double (else in float). */
+  default boolean polynomialInDouble(boolean float32Column) {
     return true;
   }
 
@@ -47,7 +47,15 @@ interface LossLoops {
   /** The Vector API loops, or null when this JVM does not offer them. */
   LossLoops VECTOR = load();
 
-  /** What the kernels use. */
+  /**
+   * The loops for n rows: {@link #SCALAR}, in double, below {@link LinearMseKernel#FLOAT32_MIN_ROWS} (as
+   * {@link Rows32#forRows}), else {@link #BEST}.
+   */
+  static LossLoops forRows(int n) {
+    return n < LinearMseKernel.FLOAT32_MIN_ROWS ? SCALAR : BEST;
+  }
+
+  /** What the kernels use from FLOAT32_MIN_ROWS rows on. */
   LossLoops BEST = VECTOR != null ? VECTOR : SCALAR;
 
   private static LossLoops load() {

@@ -22,8 +22,7 @@ public final class PolynomialKernel {
 
   /** As {@link LinearMseKernel#sumsInFloat32(int, int)}, for n rows of a float32 (true) or float64 column. */
   public static boolean sumsInFloat32(int n, boolean float32Column) {
-    return n >= LinearMseKernel.FLOAT32_MIN_ROWS
-        && !LossLoops.BEST.polynomialInDouble(float32Column ? new float[0] : new double[0]);
+    return !LossLoops.forRows(n).polynomialInDouble(float32Column);
   }
 
   /**
@@ -38,18 +37,13 @@ public final class PolynomialKernel {
    */
   public static LinearMseKernel.Result compute(float[] t, float[] y, double[] mean, double[] std, double[] w,
       double b) {
-    return compute(t, y, mean, std, w, b, LinearMseKernel.threadsFor(8L * y.length), loops(y.length));
+    return compute(t, y, mean, std, w, b, LinearMseKernel.threadsFor(8L * y.length), LossLoops.forRows(y.length));
   }
 
   /** As {@link #compute(float[], float[], double[], double[], double[], double)} for a float64 column. */
   public static LinearMseKernel.Result compute(double[] t, float[] y, double[] mean, double[] std, double[] w,
       double b) {
-    return compute(t, y, mean, std, w, b, LinearMseKernel.threadsFor(12L * y.length), loops(y.length));
-  }
-
-  /** The scalar loops, in double, below FLOAT32_MIN_ROWS rows (see LinearMseKernel); else the fastest. */
-  private static LossLoops loops(int n) {
-    return n < LinearMseKernel.FLOAT32_MIN_ROWS ? LossLoops.SCALAR : LossLoops.BEST;
+    return compute(t, y, mean, std, w, b, LinearMseKernel.threadsFor(12L * y.length), LossLoops.forRows(y.length));
   }
 
   /**

@@ -55,7 +55,15 @@ interface Rows32 {
   /** The widest Vector API loops this JVM and CPU offer, or null. */
   Rows32 VECTOR = VECTOR_512 != null ? VECTOR_512 : VECTOR_256;
 
-  /** What {@link LinearMseKernel#compute(float[], float[], double[], double)} uses. */
+  /**
+   * The loop for n rows: {@link #EXACT} below {@link LinearMseKernel#FLOAT32_MIN_ROWS}, where speed does not matter
+   * and exact sums do, else {@link #BEST}.
+   */
+  static Rows32 forRows(int n) {
+    return n < LinearMseKernel.FLOAT32_MIN_ROWS ? EXACT : BEST;
+  }
+
+  /** What {@link LinearMseKernel#compute(float[], float[], double[], double)} uses from FLOAT32_MIN_ROWS rows on. */
   Rows32 BEST = VECTOR != null ? VECTOR : SCALAR;
 
   private static Rows32 load(String name) {

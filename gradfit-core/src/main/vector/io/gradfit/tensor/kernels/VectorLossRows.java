@@ -49,8 +49,8 @@ final class VectorLossRows implements LossLoops {
   }
 
   @Override
-  public boolean polynomialInDouble(Object column) {
-    return !(WIDE && column instanceof float[]);
+  public boolean polynomialInDouble(boolean float32Column) {
+    return !(WIDE && float32Column);
   }
 
   @Override

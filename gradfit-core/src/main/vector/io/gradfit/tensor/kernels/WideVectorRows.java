@@ -79,7 +79,8 @@ final class WideVectorRows implements Rows32 {
 
   /** The loops, or null on hardware whose widest vectors are narrower than 512 bits. */
   static Rows32 create() {
-    return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && FloatBlocks.available() ? new WideVectorRows() : null;
+    boolean wide = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 && FloatBlocks.available();
+    return wide ? new WideVectorRows() : null;
   }
 
   @Override
