@@ -384,12 +384,16 @@ class DeferredTest {
     return NdArray.fromDoubles(v, shape, dtype);
   }
 
+  /**
+   * The bits of each element, every NaN as the one canonical NaN: which NaN an operation on two NaNs returns
+   * depends on the order of its operands, and the JIT may swap them (a CI run failed on a gradient's NaN sign).
+   */
   static long[] bits(NdArray a) {
     long[] b = new long[a.size()];
     for (int i = 0; i < b.length; i++) {
       b[i] = a.dtype() == DType.FLOAT32
-          ? Float.floatToRawIntBits((float) a.get(i))
-          : Double.doubleToRawLongBits(a.get(i));
+          ? Float.floatToIntBits((float) a.get(i))
+          : Double.doubleToLongBits(a.get(i));
     }
     return b;
   }
