@@ -14,7 +14,9 @@ import java.util.List;
  * <p>Two shapes get their own loops, because a linear model's forward and backward are made of them: a matrix
  * times a vector ({@code X·w}, [N, d]·[d, 1]) and a transposed matrix times a vector ({@code Xᵀ·g}, the gradient
  * of w). Both keep every output's terms in order p = 0, 1, ..., k-1, so they give the same bits as the general
- * loop; they only choose which outputs to advance together.
+ * loop; they only choose which outputs to advance together. The exception: Xᵀ·g for three columns and at least
+ * {@link io.gradfit.tensor.kernels.ThreeColumns#MIN_ROWS} rows sums blocks of rows apart and adds them in double
+ * (faster, and more accurate than a running float sum over that many terms; see {@link MatVec}).
  */
 final class MatMul {
   /** Rows of X per block in Xᵀ·g: 256 rows of 16 floats are 16 KiB, so a block stays in L1 across passes. */

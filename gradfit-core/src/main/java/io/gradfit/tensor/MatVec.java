@@ -1,9 +1,14 @@
 package io.gradfit.tensor;
 
+import io.gradfit.tensor.kernels.ThreeColumns;
+
 /**
  * The two matrix-vector products of a linear model, each output a running FMA sum over p = 0..k-1 as in
  * {@link MatMul}. Small dot products are unrolled: a loop of two or three iterations per row costs the JIT more
- * in loop control than in arithmetic, and a linear model usually has few features.
+ * in loop control than in arithmetic, and a linear model usually has few features. Three columns go through
+ * {@link ThreeColumns} (the Vector API's loops where the JVM has them): the same bits for X·w; for Xᵀ·g of
+ * {@link ThreeColumns#MIN_ROWS} rows or more, blocks summed in float and added in double instead of one running
+ * float sum over millions of rows.
  */
 final class MatVec {
   private MatVec() {}
@@ -23,20 +28,7 @@ final class MatVec {
           z[at + i] = Math.fma(a[o + 1], w1, Math.fma(a[o], w0, 0f));
         }
       }
-      case 3 -> {
-        float w0 = w[0], w1 = w[1], w2 = w[2];
-        int i = 0;
-        for (; i + 2 <= rows; i += 2) { // two rows per step, loaded together: a quarter faster than one
-          int o = base + 3 * i;
-          float a0 = a[o], a1 = a[o + 1], a2 = a[o + 2], a3 = a[o + 3], a4 = a[o + 4], a5 = a[o + 5];
-          z[at + i] = Math.fma(a2, w2, Math.fma(a1, w1, Math.fma(a0, w0, 0f)));
-          z[at + i + 1] = Math.fma(a5, w2, Math.fma(a4, w1, Math.fma(a3, w0, 0f)));
-        }
-        if (i < rows) {
-          int o = base + 3 * i;
-          z[at + i] = Math.fma(a[o + 2], w2, Math.fma(a[o + 1], w1, Math.fma(a[o], w0, 0f)));
-        }
-      }
+      case 3 -> ThreeColumns.BEST.rows(a, from, w[0], w[1], w[2], z, at, rows);
       default -> {
         for (int i = 0; i < rows; i++) {
           float s = 0f;
@@ -65,6 +57,14 @@ final class MatVec {
    */
   static void columns(float[] a, float[] g, float[] c, int m, int block) {
     int k = g.length;
+    if (m == 3 && k >= ThreeColumns.MIN_ROWS) {
+      double[] acc = new double[3];
+      for (int p0 = 0; p0 < k; p0 += block) {
+        ThreeColumns.BEST.columns(a, p0, Math.min(k, p0 + block), g, p0, acc);
+      }
+      store(acc, c);
+      return;
+    }
     for (int p0 = 0; p0 < k; p0 += block) {
       columnsBlock(a, p0, Math.min(k, p0 + block), g, p0, c, m);
     }
@@ -76,13 +76,27 @@ final class MatVec {
    */
   static void columns(float[] a, Deferred g, int k, float[] c, int m, int block, CascadeStream[] alsoSum) {
     Deferred.Scratch scratch = new Deferred.Scratch();
+    boolean three = m == 3 && k >= ThreeColumns.MIN_ROWS; // as columns(a, g[], ...): the same blocks, the same bits
     float[] gb = new float[block];
+    double[] acc = new double[3];
     for (int p0 = 0; p0 < k; p0 += block) {
       int p1 = Math.min(k, p0 + block);
       g.fill(p0, p1 - p0, gb, 0, scratch, 0);
       for (CascadeStream s : alsoSum) s.add(gb, 0, p1 - p0);
-      columnsBlock(a, p0, p1, gb, 0, c, m);
+      if (three) {
+        ThreeColumns.BEST.columns(a, p0, p1, gb, 0, acc);
+      } else {
+        columnsBlock(a, p0, p1, gb, 0, c, m);
+      }
     }
+    if (three) {
+      store(acc, c);
+    }
+  }
+
+  /** c[j] = the double sums of {@link ThreeColumns#columns}, rounded once. */
+  private static void store(double[] acc, float[] c) {
+    for (int j = 0; j < 3; j++) c[j] = (float) acc[j];
   }
 
   /** Rows p0 &lt;= p &lt; p1 of c += Aᵀ·g, with g[p] read at gb[p - p0 + gOff]. */

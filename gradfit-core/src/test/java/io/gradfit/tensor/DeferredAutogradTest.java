@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradfit.autograd.NoGrad;
 import io.gradfit.autograd.Tensor;
+import io.gradfit.tensor.kernels.ThreeColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,7 +23,7 @@ class DeferredAutogradTest {
   @Test
   void theLessonsEpochsGiveTheEagerBits() {
     for (DType dtype : DType.values()) {
-      for (int n : new int[] {N, 3 * N + 7}) {
+      for (int n : new int[] {N, 3 * N + 7, ThreeColumns.MIN_ROWS + 5}) { // the last: Xᵀ·g by ThreeColumns
         List<NdArray> fast = lessonEpochs(dtype, n, false);
         List<NdArray> slow = eagerly(() -> lessonEpochs(dtype, n, false));
         List<NdArray> peeking = lessonEpochs(dtype, n, true);

@@ -2,10 +2,14 @@ package io.gradfit.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gradfit.tensor.kernels.ThreeColumns;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Every path of MatMul gives the bits of the plain loop: one running FMA sum over p = 0..k-1 per output. */
+/**
+ * Every path of MatMul gives the bits of the plain loop (one running FMA sum over p = 0..k-1 per output), except
+ * Xᵀ·g of three columns and at least ThreeColumns.MIN_ROWS rows, which is held to a sum in double.
+ */
 class MatMulTest {
   @Test
   void matrixVectorPathsMatchThePlainLoopBitForBit() {
@@ -24,6 +28,32 @@ class MatMulTest {
           assertThat(ad.mm(false, bd, false).toDoubleArray()).isEqualTo(plain(ad, false, bd, m, k, n));
           assertThat(atd.mm(true, bd, false).toDoubleArray()).isEqualTo(plain(atd, true, bd, m, k, n));
         }
+      }
+    }
+  }
+
+  @Test
+  void threeColumnsOfManyRowsGiveTheProductsSumToFloat32Rounding() {
+    Random r = new Random(4);
+    for (int k : new int[] {ThreeColumns.MIN_ROWS, 3 * ThreeColumns.MIN_ROWS + 21}) {
+      NdArray x = random(r, k, 3); // X [k, 3], read transposed
+      NdArray g = random(r, k, 1);
+      NdArray c = x.mm(true, g, false);
+      NdArray deferred = x.mm(true, g.mul(0.5).mul(2.0), false); // g as a deferred product: the same blocks
+      assertThat(c.shape()).isEqualTo(Shape.of(3, 1));
+      for (int j = 0; j < 3; j++) {
+        double sum = 0;
+        double magnitude = 0;
+        for (int p = 0; p < k; p++) {
+          double term = x.get(3 * p + j) * g.get(p);
+          sum += term;
+          magnitude += Math.abs(term);
+        }
+        // blocks of 256 rows in float, added in double, rounded once: a few float32 ulps of the terms' size
+        assertThat(c.get(j)).as("k=%d column %d", k, j).isCloseTo(sum, org.assertj.core.api.Assertions.within(
+            1e-6 * magnitude));
+        assertThat(Float.floatToRawIntBits((float) deferred.get(j))).as("k=%d column %d, g deferred", k, j)
+            .isEqualTo(Float.floatToRawIntBits((float) c.get(j)));
       }
     }
   }
