@@ -35,11 +35,11 @@ enum Binary {
 
   /**
    * One run over the whole output: each operand advances by its step (1) or stays on its one element (0). A large
-   * result is deferred ({@link Pointwise.Zip}: the same run, block by block, when its values are needed).
+   * result is deferred ({@link Pointwise#zip}: the same run, block by block, when its values are needed).
    */
   private static NdArray flat(Binary op, NdArray x, int xStep, NdArray y, int yStep, Shape out) {
     if (NdArray.defers(out.size())) {
-      return NdArray.deferred(new Pointwise.Zip(op, x, y), out);
+      return NdArray.deferred(Pointwise.zip(op, x, y), out);
     }
     NdArray r = NdArray.zeros(x.dtype(), out);
     if (x.dtype() == DType.FLOAT32) {

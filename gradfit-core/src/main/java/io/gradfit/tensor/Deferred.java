@@ -119,6 +119,11 @@ abstract class Deferred {
       return array == null;
     }
 
+    /** The one value of a constant operand. */
+    double value() {
+      return fc != null ? fc[0] : dc[0];
+    }
+
     /**
      * The array to read elements from..from+len in, starting at {@code s.offset}: the storage (being built, for an
      * array kept by the pass that computes it), a block filled in {@code s}, or the one value.

@@ -1,5 +1,6 @@
 package io.gradfit.tensor;
 
+import io.gradfit.tensor.kernels.ThreeColumns;
 import java.util.Arrays;
 import java.util.List;
 
@@ -76,6 +77,15 @@ final class Pointwise {
     List<NdArray> reads() {
       return arrays(x);
     }
+  }
+
+  /**
+   * {@code x op y}, deferred: {@link Residual} where it is a linear model's residual of three float32 columns,
+   * else a {@link Zip}.
+   */
+  static Deferred zip(Binary op, NdArray x, NdArray y) {
+    Residual r = Residual.of(op, x, y);
+    return r != null ? r : new Zip(op, x, y);
   }
 
   /** {@code x op y} elementwise ({@link Binary}), each operand whole or one broadcast value. */
@@ -204,6 +214,59 @@ final class Pointwise {
     @Override
     List<NdArray> reads() {
       return List.of(a);
+    }
+  }
+
+  /**
+   * {@code x.mm(w).add(b).sub(y)} for float32 X of three columns, b one value and y whole: the three deferred ops
+   * in one ({@link ThreeColumns#residuals}), which reads each block of rows and of targets in the same loop, where
+   * three passes over the block read the targets on their own, a page at a time, at a third of the memory's speed.
+   * The same roundings as the three ops, so the same bits; the two inner results stay as they were (deferred, or
+   * stored if something computed them).
+   */
+  static final class Residual extends Deferred {
+    private final NdArray a;
+    private final float w0;
+    private final float w1;
+    private final float w2;
+    private final float bias;
+    private final Operand y;
+
+    private Residual(RowDot dot, float bias, NdArray y) {
+      super(DType.FLOAT32);
+      this.a = dot.a;
+      this.w0 = dot.wf[0];
+      this.w1 = dot.wf[1];
+      this.w2 = dot.wf[2];
+      this.bias = bias;
+      this.y = Operand.of(y);
+      this.height = 1 + this.y.height();
+    }
+
+    /** The residual {@code x - y} for x = (X·w) + b still deferred, or null when x - y is not one. */
+    static Residual of(Binary op, NdArray x, NdArray y) {
+      if (op != Binary.SUB || x.dtype() != DType.FLOAT32 || y.size() != x.size()
+          || !(x.deferred() instanceof Zip sum) || sum.op != Binary.ADD || !sum.y.isConstant()
+          || sum.x.isConstant() || !(sum.x.array.deferred() instanceof RowDot dot) || dot.k != 3) {
+        return null;
+      }
+      return new Residual(dot, (float) sum.y.value(), y);
+    }
+
+    @Override
+    void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
+      float[] t = y.floats(from, len, s, 2 * depth, depth);
+      ThreeColumns.BEST.residuals(a.readFloats(), from, w0, w1, w2, bias, t, s.offset, out, at, len);
+    }
+
+    @Override
+    void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
+      throw new IllegalStateException("a float32 residual read as float64");
+    }
+
+    @Override
+    List<NdArray> reads() {
+      return List.of(a, y.array);
     }
   }
 }

@@ -18,6 +18,17 @@ final class ThreeColumnLoops implements ThreeColumns {
     }
   }
 
+  @Override
+  public void residuals(float[] a, int from, float w0, float w1, float w2, float bias, float[] y, int yOff,
+      float[] z, int at, int rows) {
+    int base = 3 * from;
+    for (int i = 0; i < rows; i++) {
+      int o = base + 3 * i;
+      float dot = Math.fma(a[o + 2], w2, Math.fma(a[o + 1], w1, Math.fma(a[o], w0, 0f)));
+      z[at + i] = (dot + bias) - y[yOff + i];
+    }
+  }
+
   /** Even and odd rows in separate sums: six independent chains, where one per column waits on each add. */
   @Override
   public void columns(float[] a, int p0, int p1, float[] g, int gOff, double[] acc) {

@@ -22,6 +22,14 @@ public interface ThreeColumns {
   void rows(float[] a, int from, float w0, float w1, float w2, float[] z, int at, int rows);
 
   /**
+   * z[at + r] = (dot + bias) - y[yOff + r] for r &lt; rows, where dot is row from + r's dot product as in
+   * {@link #rows}: a linear model's residuals, {@code x.mm(w).add(b).sub(y)}, rounded as those three ops round
+   * them, in one pass that reads the rows and the targets together.
+   */
+  void residuals(float[] a, int from, float w0, float w1, float w2, float bias, float[] y, int yOff, float[] z,
+      int at, int rows);
+
+  /**
    * Adds Σ_p A[p, j]·g[gOff + p - p0] over a block of rows p0 &le; p &lt; p1 to {@code acc[j]},
    * j &lt; 3: the block's products summed in float, then added in double. How the block's sum is split into
    * partial sums depends on the implementation, so the last bits may differ between a JVM with the Vector API and

@@ -36,6 +36,27 @@ final class VectorThreeColumns implements ThreeColumns {
   }
 
   @Override
+  public void residuals(float[] a, int from, float w0, float w1, float w2, float bias, float[] y, int yOff,
+      float[] z, int at, int rows) {
+    FloatVector v0 = FloatVector.broadcast(FloatBlocks.F16, w0);
+    FloatVector v1 = FloatVector.broadcast(FloatBlocks.F16, w1);
+    FloatVector v2 = FloatVector.broadcast(FloatBlocks.F16, w2);
+    FloatVector vb = FloatVector.broadcast(FloatBlocks.F16, bias);
+    FloatVector zero = FloatVector.zero(FloatBlocks.F16);
+    int i = 0;
+    for (; i + 16 <= rows; i += 16) {
+      int k = 3 * (from + i);
+      FloatVector x = FloatVector.fromArray(FloatBlocks.F16, a, k);
+      FloatVector c = FloatVector.fromArray(FloatBlocks.F16, a, k + 16);
+      FloatVector f = FloatVector.fromArray(FloatBlocks.F16, a, k + 32);
+      FloatVector dot = FloatBlocks.x2(x, c, f).fma(v2, FloatBlocks.x1(x, c, f).fma(v1,
+          FloatBlocks.x0(x, c, f).fma(v0, zero)));
+      dot.add(vb).sub(FloatVector.fromArray(FloatBlocks.F16, y, yOff + i)).intoArray(z, at + i);
+    }
+    SCALAR.residuals(a, from + i, w0, w1, w2, bias, y, yOff + i, z, at + i, rows - i);
+  }
+
+  @Override
   public void columns(float[] a, int p0, int p1, float[] g, int gOff, double[] acc) {
     FloatVector s0 = FloatVector.zero(FloatBlocks.F16), s1 = s0, s2 = s0;
     int p = p0;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loops for three columns, plain and (when this JVM has the Vector API: gradfit-core's pom runs this class a
- * second time with the module) vector: rows give exactly the three roundings their contract names, written out
- * here; Xᵀ·g blocks give the products' sum to float32 rounding, against a sum in double computed here.
+ * second time with the module) vector: rows and residuals give exactly the roundings their contracts name, written
+ * out here; Xᵀ·g blocks give the products' sum to float32 rounding, against a sum in double computed here.
  */
 class ThreeColumnsTest {
   @Test
@@ -55,6 +55,28 @@ class ThreeColumnsTest {
             assertThat(Float.floatToRawIntBits(z[2 + i])).as("%s from %d rows %d row %d", loops, from, rows, i)
                 .isEqualTo(Float.floatToRawIntBits(expected));
           }
+        }
+      }
+    }
+  }
+
+  @Test
+  void residualsAreTheDotPlusTheBiasMinusTheTargetRoundedOpByOp() {
+    Random r = new Random(4);
+    int n = 500 + 9;
+    float[] a = values(r, 3 * (n + 3));
+    float[] y = values(r, n + 6);
+    float w0 = 1.25f, w1 = -0.5f, w2 = 2e-2f, bias = 0.1f;
+    for (ThreeColumns loops : loops()) {
+      for (int rows : new int[] {n, 16, 15, 0}) {
+        float[] z = new float[rows + 1];
+        loops.residuals(a, 3, w0, w1, w2, bias, y, 6, z, 1, rows);
+        for (int i = 0; i < rows; i++) {
+          int o = 3 * (3 + i);
+          float dot = Math.fma(a[o + 2], w2, Math.fma(a[o + 1], w1, Math.fma(a[o], w0, 0f)));
+          float expected = (dot + bias) - y[6 + i]; // x.mm(w), then .add(b), then .sub(y): three roundings
+          assertThat(Float.floatToRawIntBits(z[1 + i])).as("%s rows %d row %d", loops, rows, i)
+              .isEqualTo(Float.floatToRawIntBits(expected));
         }
       }
     }
