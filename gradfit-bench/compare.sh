@@ -93,9 +93,13 @@ for workload in logistic-3 logistic-16 polynomial-5; do
       "$(ratio "$t" "$cms")"
   done
 done
-t=$(score LessonEpochBench.epoch)
 floor=$(score LessonEpochBench.readFloor)
-printf '%-44s %9s %9s %8s %9s %8s   %s\n' "lesson's raw autograd epoch, d = 3, 1 thr" "$t" "$floor" \
-  "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "torch ${peers[lesson]:--}"
+for kind in epochVectorApi epoch; do
+  t=$(score "LessonEpochBench.$kind")
+  p=""
+  [ $kind = epochVectorApi ] && p="torch ${peers[lesson]:--}"
+  printf '%-44s %9s %9s %8s %9s %8s   %s\n' "lesson's autograd epoch, d = 3, 1 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)" \
+    "$t" "$floor" "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "$p"
+done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (JMH's own output: $out/compare.log, $out/compare.csv)"

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Targets 3 and 5: one full-batch epoch of the lesson's polynomial code (x.mm(w).add(b).sub(y).pow(2).mean(),
  * zero grads, backward, update) with the raw autograd API on one thread, for N rows of d = 3 features; and the
  * memory floor of the same data ({@code readFloor}, {@link VectorReadFloor}) measured in the same run.
+ * {@code epoch} runs without the Vector API, {@code epochVectorApi} with it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -63,6 +64,13 @@ public class LessonEpochBench {
     w.setData(w.data().sub(w.grad().data().mul(1e-3)));
     b.setData(b.data().sub(b.grad().data().mul(1e-3)));
     return loss;
+  }
+
+  /** The same epoch on a JVM with the Vector API: X·w, Xᵀ·g and the cascade sums take its loops. */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
+  public Tensor epochVectorApi() {
+    return epoch();
   }
 
   /** The memory floor of the same data on one thread (vector accumulators, so its fork has the Vector API). */
