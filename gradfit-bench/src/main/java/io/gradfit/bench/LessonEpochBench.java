@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class LessonEpochBench {
   @Param({"10000000"})
@@ -68,14 +68,14 @@ public class LessonEpochBench {
 
   /** The same epoch on a JVM with the Vector API: X·w, Xᵀ·g and the cascade sums take its loops. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
   public Tensor epochVectorApi() {
     return epoch();
   }
 
   /** The memory floor of the same data on one thread (vector accumulators, so its fork has the Vector API). */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
   public float readFloor() {
     return VectorReadFloor.read(rows.x, rows.y);
   }

@@ -41,6 +41,15 @@ abstract class Deferred {
   /** The arrays this expression reads (so that a write to one of them first computes this). */
   abstract List<NdArray> reads();
 
+  /**
+   * Whether this is better computed again by each reader than stored for backward ({@link NdArray#keep}): true for
+   * an expression of stored arrays that the pass reading it again reads anyway (a linear model's residual, read
+   * again by Xᵀ·g), where storing it would write a fresh array of N elements each step and read it back.
+   */
+  boolean recomputable() {
+    return false;
+  }
+
   /** Whether every element is one value, {@link #constant()}. */
   boolean isConstant() {
     return false;

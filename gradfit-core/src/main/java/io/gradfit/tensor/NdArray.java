@@ -188,10 +188,12 @@ public final class NdArray {
   /**
    * Asks a deferred array to store its values when a consumer first computes them all in order (a full sum, say),
    * in that same pass, because they will be read again: the autograd engine keeps what backward reads this way.
-   * Nothing changes for an array whose values are stored.
+   * Nothing changes for an array whose values are stored, nor for one that is cheaper to compute again than to
+   * store ({@link Deferred#recomputable()}): its readers compute it block by block each time.
    */
   public void keep() {
-    if (pending != null) { // (small arrays are never deferred: no lock for them)
+    Deferred p = pending;
+    if (p != null && !p.recomputable()) { // (small arrays are never deferred: no lock for them)
       synchronized (this) {
         keep = pending != null;
       }

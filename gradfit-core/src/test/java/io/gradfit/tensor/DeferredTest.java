@@ -328,6 +328,31 @@ class DeferredTest {
   }
 
   @Test
+  void aLinearModelsResidualIsOneStepWithTheEagerBitsAndSeesNoLaterWrite() {
+    Random r = new Random(37);
+    int n = 3 * N + 9;
+    for (int write = 0; write < 3; write++) {
+      NdArray x = random(r, DType.FLOAT32, Shape.of(n, 3));
+      NdArray w = random(r, DType.FLOAT32, Shape.of(3, 1));
+      NdArray b = random(r, DType.FLOAT32, Shape.of(1));
+      NdArray y = random(r, DType.FLOAT32, Shape.of(n, 1));
+      NdArray e = x.mm(false, w, false).add(b).sub(y);
+      NdArray expected = eagerly(() -> x.mm(false, w, false).add(b).sub(y));
+      assertThat(e.deferred()).isInstanceOf(Pointwise.Residual.class);
+      e.keep(); // as autograd does: stored by the next pass, unless the Vector API recomputes it more cheaply
+      NdArray sum = e.mul(e).sum();
+      assertThat(e.isDeferred()).isEqualTo(io.gradfit.tensor.kernels.ThreeColumns.VECTOR != null);
+      assertSameBits(sum, eagerly(() -> expected.mul(expected).sum()), "the sum of squares");
+      switch (write) { // a write to what it reads computes it first
+        case 0 -> x.fillInPlace(0);
+        case 1 -> y.mulInPlace(3);
+        default -> w.fillInPlace(5); // copied when the product was made
+      }
+      assertSameBits(e, expected, "residual after write " + write);
+    }
+  }
+
+  @Test
   void writingAnOperandInPlaceDoesNotChangeADeferredResult() {
     Random r = new Random(19);
     for (DType dtype : DType.values()) {
