@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class LinearMseKernelBench {
   @Param({"10000000"})
@@ -60,26 +60,26 @@ public class LinearMseKernelBench {
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public LinearMseKernel.Result kernel2ThreadsVectorApi() {
     return LinearMseKernel.compute(rows.x, rows.y, w, 0.5, 2);
   }
 
   /** One thread against {@link #readFloor1Thread}: a ratio that other work on the machine disturbs less. */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public LinearMseKernel.Result kernel1ThreadVectorApi() {
     return LinearMseKernel.compute(rows.x, rows.y, w, 0.5, 1);
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public float readFloor1Thread() {
     return VectorReadFloor.read(rows.x, rows.y);
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
   public float readFloor2Threads() {
     return VectorReadFloor.readTwoThreads(rows.x, rows.y);
   }

@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 // data 680 MB at d = 16, and the dataset's copy of it
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class LinearRegressionFitBench {
   /** The rows, as float32 tensors. */
   @State(Scope.Benchmark)
@@ -129,14 +129,14 @@ public class LinearRegressionFitBench {
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public EpochMetrics epochVectorApi(Fit fit) throws InterruptedException {
     return fit.nextEpoch();
   }
 
   /** The memory floor of the same data on two threads (vector accumulators, so its fork has the Vector API). */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public float readFloor2Threads(Data data) {
     return VectorReadFloor.readTwoThreads(data.rows.x, data.rows.y);
   }

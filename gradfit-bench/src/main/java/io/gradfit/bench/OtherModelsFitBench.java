@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class OtherModelsFitBench {
   /** The raw data: X [n, d] and labels for "logistic-d", the column [n] and y for "polynomial-5". */
   @State(Scope.Benchmark)
@@ -102,14 +102,14 @@ public class OtherModelsFitBench {
   }
 
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public EpochMetrics epochVectorApi(Fit fit) throws InterruptedException {
     return fit.fit.nextEpoch();
   }
 
   /** The memory floor of the raw data on two threads (vector accumulators, so its fork has the Vector API). */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public float readFloor2Threads(Data data) {
     return VectorReadFloor.readTwoThreads(data.x, data.y);
   }
