@@ -14,17 +14,5 @@ public interface ColumnSums {
   void add(float[] a, int from, int stride, int rows, int width, float[] acc, int at);
 
   /** The Vector API loop, or null when the JVM does not offer it (or has no 512-bit vectors). */
-  ColumnSums VECTOR = load();
-
-  private static ColumnSums load() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      return (ColumnSums) Class.forName("io.gradfit.tensor.kernels.VectorColumnSums").getDeclaredMethod("create")
-          .invoke(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loop serves
-    }
-  }
+  ColumnSums VECTOR = VectorApi.load("VectorColumnSums", ColumnSums.class);
 }

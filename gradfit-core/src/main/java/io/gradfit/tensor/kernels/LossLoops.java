@@ -45,7 +45,7 @@ interface LossLoops {
   };
 
   /** The Vector API loops, or null when this JVM does not offer them. */
-  LossLoops VECTOR = load();
+  LossLoops VECTOR = VectorApi.load("VectorLossRows", LossLoops.class);
 
   /**
    * The loops for n rows: {@link #SCALAR}, in double, below {@link LinearMseKernel#FLOAT32_MIN_ROWS} (as
@@ -57,16 +57,4 @@ interface LossLoops {
 
   /** What the kernels use from FLOAT32_MIN_ROWS rows on. */
   LossLoops BEST = VECTOR != null ? VECTOR : SCALAR;
-
-  private static LossLoops load() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      return (LossLoops) Class.forName("io.gradfit.tensor.kernels.VectorLossRows").getDeclaredMethod("create")
-          .invoke(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loops serve
-    }
-  }
 }

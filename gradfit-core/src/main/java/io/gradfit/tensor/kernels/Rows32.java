@@ -47,10 +47,10 @@ interface Rows32 {
    * The 256-bit Vector API loops (four doubles per vector), or null when this JVM does not offer the Vector API (or
    * has no 256-bit vectors).
    */
-  Rows32 VECTOR_256 = load("VectorRows");
+  Rows32 VECTOR_256 = VectorApi.load("VectorRows", Rows32.class);
 
   /** The 512-bit Vector API loops (eight doubles per vector, AVX-512), or null where they would not be fast. */
-  Rows32 VECTOR_512 = load("WideVectorRows");
+  Rows32 VECTOR_512 = VectorApi.load("WideVectorRows", Rows32.class);
 
   /** The widest Vector API loops this JVM and CPU offer, or null. */
   Rows32 VECTOR = VECTOR_512 != null ? VECTOR_512 : VECTOR_256;
@@ -65,15 +65,4 @@ interface Rows32 {
 
   /** What {@link LinearMseKernel#compute(float[], float[], double[], double)} uses from FLOAT32_MIN_ROWS rows on. */
   Rows32 BEST = VECTOR != null ? VECTOR : SCALAR;
-
-  private static Rows32 load(String name) {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      return (Rows32) Class.forName("io.gradfit.tensor.kernels." + name).getDeclaredMethod("create").invoke(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loop serves
-    }
-  }
 }

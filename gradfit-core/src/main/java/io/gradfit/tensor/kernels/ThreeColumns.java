@@ -41,20 +41,8 @@ public interface ThreeColumns {
   ThreeColumns SCALAR = new ThreeColumnLoops();
 
   /** The Vector API loops, or null when the JVM does not offer them (or has no 512-bit vectors). */
-  ThreeColumns VECTOR = load();
+  ThreeColumns VECTOR = VectorApi.load("VectorThreeColumns", ThreeColumns.class);
 
   /** The fastest loops this JVM offers. */
   ThreeColumns BEST = VECTOR != null ? VECTOR : SCALAR;
-
-  private static ThreeColumns load() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      return (ThreeColumns) Class.forName("io.gradfit.tensor.kernels.VectorThreeColumns")
-          .getDeclaredMethod("create").invoke(null);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null; // a build without the vector class, or a JVM whose Vector API differs: the scalar loop serves
-    }
-  }
 }

@@ -22,16 +22,8 @@ final class VectorThreeColumns implements ThreeColumns {
     FloatVector v0 = FloatVector.broadcast(FloatBlocks.F16, w0);
     FloatVector v1 = FloatVector.broadcast(FloatBlocks.F16, w1);
     FloatVector v2 = FloatVector.broadcast(FloatBlocks.F16, w2);
-    FloatVector zero = FloatVector.zero(FloatBlocks.F16);
     int i = 0;
-    for (; i + 16 <= rows; i += 16) {
-      int k = 3 * (from + i);
-      FloatVector x = FloatVector.fromArray(FloatBlocks.F16, a, k);
-      FloatVector c = FloatVector.fromArray(FloatBlocks.F16, a, k + 16);
-      FloatVector f = FloatVector.fromArray(FloatBlocks.F16, a, k + 32);
-      FloatBlocks.x2(x, c, f).fma(v2, FloatBlocks.x1(x, c, f).fma(v1, FloatBlocks.x0(x, c, f).fma(v0, zero)))
-          .intoArray(z, at + i);
-    }
+    for (; i + 16 <= rows; i += 16) dots(a, 3 * (from + i), v0, v1, v2).intoArray(z, at + i);
     SCALAR.rows(a, from + i, w0, w1, w2, z, at + i, rows - i);
   }
 
@@ -42,18 +34,24 @@ final class VectorThreeColumns implements ThreeColumns {
     FloatVector v1 = FloatVector.broadcast(FloatBlocks.F16, w1);
     FloatVector v2 = FloatVector.broadcast(FloatBlocks.F16, w2);
     FloatVector vb = FloatVector.broadcast(FloatBlocks.F16, bias);
-    FloatVector zero = FloatVector.zero(FloatBlocks.F16);
     int i = 0;
     for (; i + 16 <= rows; i += 16) {
-      int k = 3 * (from + i);
-      FloatVector x = FloatVector.fromArray(FloatBlocks.F16, a, k);
-      FloatVector c = FloatVector.fromArray(FloatBlocks.F16, a, k + 16);
-      FloatVector f = FloatVector.fromArray(FloatBlocks.F16, a, k + 32);
-      FloatVector dot = FloatBlocks.x2(x, c, f).fma(v2, FloatBlocks.x1(x, c, f).fma(v1,
-          FloatBlocks.x0(x, c, f).fma(v0, zero)));
-      dot.add(vb).sub(FloatVector.fromArray(FloatBlocks.F16, y, yOff + i)).intoArray(z, at + i);
+      dots(a, 3 * (from + i), v0, v1, v2).add(vb).sub(FloatVector.fromArray(FloatBlocks.F16, y, yOff + i))
+          .intoArray(z, at + i);
     }
     SCALAR.residuals(a, from + i, w0, w1, w2, bias, y, yOff + i, z, at + i, rows - i);
+  }
+
+  /**
+   * The dot products of the sixteen rows at a[k..k+47] with (w0, w1, w2), each fma(x₂, w2, fma(x₁, w1, fma(x₀, w0,
+   * 0))) as the plain loop rounds it.
+   */
+  private static FloatVector dots(float[] a, int k, FloatVector v0, FloatVector v1, FloatVector v2) {
+    FloatVector x = FloatVector.fromArray(FloatBlocks.F16, a, k);
+    FloatVector c = FloatVector.fromArray(FloatBlocks.F16, a, k + 16);
+    FloatVector f = FloatVector.fromArray(FloatBlocks.F16, a, k + 32);
+    FloatVector zero = FloatVector.zero(FloatBlocks.F16);
+    return FloatBlocks.x2(x, c, f).fma(v2, FloatBlocks.x1(x, c, f).fma(v1, FloatBlocks.x0(x, c, f).fma(v0, zero)));
   }
 
   @Override
