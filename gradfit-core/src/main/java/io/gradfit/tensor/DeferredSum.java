@@ -4,18 +4,35 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The sum of all elements of a deferred array, as a one-element deferred result (in the cascade's order): taken
- * from the next full pass over that array when one comes before the sum is read (Xᵀ·g in the gradients of a
- * linear model passes over the gradient g whose sum is the bias's gradient), else computed by a pass of its own.
+ * The sum (or mean) of all elements of a deferred array, as a one-element deferred result (in the cascade's order):
+ * taken from the next full pass over that array when one comes before the sum is read (Xᵀ·g in the gradients of a
+ * linear model passes over the gradient g whose sum is the bias's gradient, and computes the loss, a mean of the
+ * squared residuals, on the way: see {@link MatVec}), else computed by a pass of its own.
  */
 final class DeferredSum extends Deferred {
   private final NdArray of;
+  /** 0 for the sum; n for the mean, the sum divided by n in the array's dtype, as {@code sum().div(n)} rounds it. */
+  private final int divisor;
   private boolean done;
   private double value;
 
   DeferredSum(NdArray of) {
+    this(of, 0);
+  }
+
+  DeferredSum(NdArray of, int divisor) {
     super(of.dtype());
     this.of = of;
+    this.divisor = divisor;
+  }
+
+  /** The sum, or the mean for a divisor. */
+  private double result() {
+    double v = value();
+    if (divisor == 0) {
+      return v;
+    }
+    return dtype == DType.FLOAT32 ? (double) ((float) v / (float) divisor) : v / divisor;
   }
 
   /** The sum, from the pass that fed it or else computed now (no lock held meanwhile: passes lock the array). */
@@ -47,12 +64,12 @@ final class DeferredSum extends Deferred {
 
   @Override
   void fill(int from, int len, float[] out, int at, Scratch s, int depth) {
-    Arrays.fill(out, at, at + len, (float) value());
+    Arrays.fill(out, at, at + len, (float) result());
   }
 
   @Override
   void fill(int from, int len, double[] out, int at, Scratch s, int depth) {
-    Arrays.fill(out, at, at + len, value());
+    Arrays.fill(out, at, at + len, result());
   }
 
   @Override

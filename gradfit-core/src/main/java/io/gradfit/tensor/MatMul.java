@@ -58,12 +58,14 @@ final class MatMul {
       if (g != null) {
         List<DeferredSum> sums = y.takeWaitingSums(); // ... and summed on the way
         CascadeStream[] streams = DeferredSum.streams(sums, dtype, k);
+        Riders riders = Riders.of(y, k); // the loss, say: computed from the same rows while they are in cache
         if (f32) {
-          MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams);
+          MatVec.columns(x.readFloats(), g, k, r.floats(), m, BLOCK, streams, riders);
         } else {
-          MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK, streams);
+          MatVec.columns(x.readDoubles(), g, k, r.doubles(), m, BLOCK, streams, riders);
         }
         DeferredSum.complete(sums, streams);
+        riders.complete();
       } else if (f32) {
         MatVec.columns(x.readFloats(), y.readFloats(), r.floats(), m, BLOCK);
       } else {

@@ -80,9 +80,11 @@ final class MatVec {
 
   /**
    * As {@link #columns(float[], float[], float[], int, int)} with g computed block by block from a deferred
-   * pointwise result of k elements, so that g is never stored whole. Same terms in the same order.
+   * pointwise result of k elements, so that g is never stored whole. Same terms in the same order. Each block of g
+   * also goes to {@code alsoSum}, and the riders' sums ({@link Riders}) take the same rows.
    */
-  static void columns(float[] a, Deferred g, int k, float[] c, int m, int block, CascadeStream[] alsoSum) {
+  static void columns(float[] a, Deferred g, int k, float[] c, int m, int block, CascadeStream[] alsoSum,
+      Riders riders) {
     Deferred.Scratch scratch = new Deferred.Scratch();
     boolean three = m == 3 && k >= ThreeColumns.MIN_ROWS; // as columns(a, g[], ...): the same blocks, the same bits
     int rows = three ? THREE_BLOCK : block;
@@ -92,6 +94,7 @@ final class MatVec {
       int p1 = Math.min(k, p0 + rows);
       g.fill(p0, p1 - p0, gb, 0, scratch, 0);
       for (CascadeStream s : alsoSum) s.add(gb, 0, p1 - p0);
+      riders.add(p0, p1 - p0);
       if (three) {
         ThreeColumns.BEST.columns(a, p0, p1, gb, 0, acc);
       } else {
@@ -142,13 +145,15 @@ final class MatVec {
     }
   }
 
-  static void columns(double[] a, Deferred g, int k, double[] c, int m, int block, CascadeStream[] alsoSum) {
+  static void columns(double[] a, Deferred g, int k, double[] c, int m, int block, CascadeStream[] alsoSum,
+      Riders riders) {
     Deferred.Scratch scratch = new Deferred.Scratch();
     double[] gb = new double[block];
     for (int p0 = 0; p0 < k; p0 += block) {
       int p1 = Math.min(k, p0 + block);
       g.fill(p0, p1 - p0, gb, 0, scratch, 0);
       for (CascadeStream s : alsoSum) s.add(gb, 0, p1 - p0);
+      riders.add(p0, p1 - p0);
       columnsBlock(a, p0, p1, gb, 0, c, m);
     }
   }

@@ -301,10 +301,16 @@ public final class NdArray {
    * computed by the next full pass over this array if one comes before it is read (see {@link DeferredSum}).
    */
   NdArray sumAll(Shape shape) {
+    return sumAll(shape, 0);
+  }
+
+  /** As {@link #sumAll(Shape)}, divided by {@code divisor} (a mean) unless it is 0. */
+  private NdArray sumAll(Shape shape, int divisor) {
     if (pending == null || shape.size() != 1) {
-      return full(dtype, shape, Reduce.sum(this));
+      NdArray sum = full(dtype, shape, Reduce.sum(this));
+      return divisor == 0 ? sum : sum.div(divisor);
     }
-    DeferredSum sum = new DeferredSum(this);
+    DeferredSum sum = new DeferredSum(this, divisor);
     synchronized (this) {
       if (waitingSums == null) {
         waitingSums = new java.util.ArrayList<>(1);
@@ -325,6 +331,12 @@ public final class NdArray {
     if (waitingSums != null) {
       waitingSums.remove(sum);
     }
+  }
+
+  /** The deferred results that read this storage, as far as they are still reachable. */
+  List<NdArray> deferredReaders() {
+    Readers r = readers;
+    return r == null ? List.of() : r.deferred();
   }
 
   /** Before this storage changes: the deferred results reading it take its current values. */
@@ -495,8 +507,11 @@ public final class NdArray {
 
   // ---------------------------------------------------------------- reductions
 
-  /** Sum of all elements as a scalar array. */
-  public NdArray sum() { return scalar(dtype, Reduce.sum(this)); }
+  /**
+   * Sum of all elements as a scalar array; for a deferred array, deferred too (see {@link #sumAll}): a training
+   * step's loss is then computed by the backward pass that reads the same rows, if one comes before it is read.
+   */
+  public NdArray sum() { return sumAll(Shape.scalar(), 0); }
 
   /** Sum over one dimension. */
   public NdArray sum(int dim, boolean keepDim) { return Reduce.sum(this, dim, keepDim); }
@@ -506,7 +521,7 @@ public final class NdArray {
 
   /** Mean of all elements: the sum in the array's precision, then divided by the count, as PyTorch does. */
   public NdArray mean() {
-    return sum().div(size());
+    return pending != null ? sumAll(Shape.scalar(), size()) : sum().div(size());
   }
 
   /** Mean over one dimension. */

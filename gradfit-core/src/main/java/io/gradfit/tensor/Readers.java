@@ -20,6 +20,18 @@ final class Readers {
     list.add(new WeakReference<>(reader));
   }
 
+  /** The readers still deferred. */
+  synchronized List<NdArray> deferred() {
+    List<NdArray> r = new ArrayList<>(list.size());
+    for (WeakReference<NdArray> ref : list) {
+      NdArray a = ref.get();
+      if (a != null && a.deferred() != null) {
+        r.add(a);
+      }
+    }
+    return r;
+  }
+
   /** Computes every reader still deferred. */
   void computeAll() {
     List<WeakReference<NdArray>> pending;

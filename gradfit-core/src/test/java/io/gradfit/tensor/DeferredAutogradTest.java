@@ -82,6 +82,29 @@ class DeferredAutogradTest {
   }
 
   @Test
+  void aStepsLossIsComputedByTheBackwardPassWithTheEagerBits() {
+    for (DType dtype : DType.values()) {
+      int n = 2 * N + 3;
+      Random r = new Random(41);
+      Tensor x = Tensor.of(DeferredTest.random(r, dtype, Shape.of(n, 3)));
+      Tensor y = Tensor.of(DeferredTest.random(r, dtype, Shape.of(n, 1)));
+      Tensor w = Tensor.of(DeferredTest.random(r, dtype, Shape.of(3, 1))).requiresGrad(true);
+      Tensor b = Tensor.of(DeferredTest.random(r, dtype, Shape.of(1))).requiresGrad(true);
+      Tensor loss = x.mm(w).add(b).sub(y).pow(2).mean();
+      DeferredSum sum = (DeferredSum) loss.array().deferred();
+      assertThat(sum).as("the loss waits").isNotNull();
+      assertThat(sum.done()).isFalse();
+      loss.backward();
+      assertThat(sum.done()).as(dtype + ": the loss was summed by Xᵀ·g's pass over the same rows").isTrue();
+      NdArray expected = eagerly(() -> x.array().mm(false, w.array(), false).add(b.array()).sub(y.array()).pow(2)
+          .mean());
+      assertSameBits(loss.array(), expected, dtype + " loss");
+      Tensor late = x.mm(w).add(b).sub(y).pow(2).mean(); // read before any backward: a pass of its own
+      assertSameBits(late.array(), expected, dtype + " loss read at once");
+    }
+  }
+
+  @Test
   void randomBroadcastingGraphsGiveTheEagerValuesAndGradients() {
     Random r = new Random(29);
     for (int trial = 0; trial < 30; trial++) {

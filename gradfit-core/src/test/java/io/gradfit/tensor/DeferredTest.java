@@ -313,6 +313,9 @@ class DeferredTest {
       e.keep(); // as autograd does with what backward reads
       NdArray square = e.mul(e); // reads e twice per block
       NdArray sum = square.sum();
+      assertThat(sum.isDeferred()).as("the sum of a deferred array waits until it is read").isTrue();
+      assertThat(e.isDeferred()).isTrue();
+      sum.compute();
       assertThat(e.isDeferred()).as("stored by the sum's pass").isFalse();
       assertThat(square.isDeferred()).isTrue();
       NdArray expectedE = eagerly(() -> x.sub(y));
@@ -340,7 +343,7 @@ class DeferredTest {
       NdArray expected = eagerly(() -> x.mm(false, w, false).add(b).sub(y));
       assertThat(e.deferred()).isInstanceOf(Pointwise.Residual.class);
       e.keep(); // as autograd does: stored by the next pass, unless the Vector API recomputes it more cheaply
-      NdArray sum = e.mul(e).sum();
+      NdArray sum = e.mul(e).sum().compute();
       assertThat(e.isDeferred()).isEqualTo(io.gradfit.tensor.kernels.ThreeColumns.VECTOR != null);
       assertSameBits(sum, eagerly(() -> expected.mul(expected).sum()), "the sum of squares");
       switch (write) { // a write to what it reads computes it first
