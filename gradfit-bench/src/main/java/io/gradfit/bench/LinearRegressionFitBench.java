@@ -2,23 +2,19 @@ package io.gradfit.bench;
 
 import io.gradfit.autograd.Tensor;
 import io.gradfit.data.Dataset;
-import io.gradfit.models.FitOptions;
 import io.gradfit.models.LinearRegression;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
 import io.gradfit.train.EpochMetrics;
-import io.gradfit.train.TrainListener;
-import io.gradfit.train.Trainer;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the memory floor ({@link VectorReadFloor}) of the same data in the same run. The kernel uses the calling thread
  * and the common pool, two threads on a 2-core machine; the floor is read on two threads.
  *
- * <p>How one epoch is timed: the fit runs on a thread of its own, for as many epochs as JMH asks for. A listener
- * hands each epoch's end to the benchmark method and then waits for the next call before the next epoch starts,
- * so each call times exactly one epoch plus two thread handoffs (microseconds). The fit's set-up (the dataset
- * copy, the split) happens before the first measured epoch, and its report never runs.
+ * <p>How an epoch is timed ({@link SteppedFit}): the fit runs on a thread of its own, for as many epochs as JMH
+ * asks for; each call runs ten epochs and reports a tenth of its time, so the two thread handoffs of a call weigh a
+ * tenth. The fit's set-up (the dataset copy, the split) happens before the first measured epoch, and its report never
+ * runs.
  *
  * <p>{@code epoch} runs on a JVM without the Vector API (the scalar kernel), {@code epochVectorApi} on one
  * started with {@code --add-modules jdk.incubator.vector}.
@@ -65,12 +61,10 @@ public class LinearRegressionFitBench {
     }
   }
 
-  /** A fit running one epoch per benchmark call. */
+  /** The fit, {@link SteppedFit#EPOCHS} epochs per call. */
   @State(Scope.Benchmark)
   public static class Fit {
-    private final BlockingQueue<Boolean> go = new ArrayBlockingQueue<>(1);
-    private final BlockingQueue<EpochMetrics> done = new ArrayBlockingQueue<>(1);
-    private Thread thread;
+    SteppedFit fit;
 
     @Setup
     public void start(Data data) throws InterruptedException {
@@ -78,60 +72,26 @@ public class LinearRegressionFitBench {
           Tensor.of(NdArray.wrap(data.rows.y, Shape.of(data.n, 1))));
       data.rows = null; // the dataset holds its own copy
       System.gc();
-      LinearRegression model = new LinearRegression(data.d, new Generator(1), DType.FLOAT32);
-      Trainer trainer = Trainer.builder().epochs(Integer.MAX_VALUE).sgd(0.1).listener(new TrainListener() {
-        @Override
-        public void onEpochEnd(int epoch, EpochMetrics metrics) {
-          try {
-            done.put(metrics);
-            if (!go.take()) {
-              throw new Stop();
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stop();
-          }
-        }
-      }).build();
-      thread = new Thread(() -> {
-        try {
-          model.fit(train, FitOptions.of(trainer));
-        } catch (Stop expected) {
-          // the end of the trial
-        }
-      }, "fit");
-      thread.setDaemon(true);
-      thread.start();
-      done.take(); // the first epoch, before any is measured
-    }
-
-    EpochMetrics nextEpoch() throws InterruptedException {
-      go.put(true);
-      return done.take();
+      fit = new SteppedFit(new LinearRegression(data.d, new Generator(1), DType.FLOAT32), train, 0.1, false);
     }
 
     @TearDown
     public void stop() throws InterruptedException {
-      go.put(false);
-      thread.join();
-    }
-  }
-
-  private static final class Stop extends RuntimeException {
-    Stop() {
-      super(null, null, false, false);
+      fit.stop();
     }
   }
 
   @Benchmark
+  @OperationsPerInvocation(SteppedFit.EPOCHS)
   public EpochMetrics epoch(Fit fit) throws InterruptedException {
-    return fit.nextEpoch();
+    return fit.fit.nextEpochs();
   }
 
   @Benchmark
+  @OperationsPerInvocation(SteppedFit.EPOCHS)
   @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public EpochMetrics epochVectorApi(Fit fit) throws InterruptedException {
-    return fit.nextEpoch();
+    return fit.fit.nextEpochs();
   }
 
   /** The memory floor of the same data on two threads (vector accumulators, so its fork has the Vector API). */

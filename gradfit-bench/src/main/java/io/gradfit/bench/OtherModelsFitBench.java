@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -69,7 +70,7 @@ public class OtherModelsFitBench {
     }
   }
 
-  /** The fit, one epoch per call. */
+  /** The fit, {@link SteppedFit#EPOCHS} epochs per call. */
   @State(Scope.Benchmark)
   public static class Fit {
     SteppedFit fit;
@@ -97,14 +98,16 @@ public class OtherModelsFitBench {
   }
 
   @Benchmark
+  @OperationsPerInvocation(SteppedFit.EPOCHS)
   public EpochMetrics epoch(Fit fit) throws InterruptedException {
-    return fit.fit.nextEpoch();
+    return fit.fit.nextEpochs();
   }
 
   @Benchmark
+  @OperationsPerInvocation(SteppedFit.EPOCHS)
   @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules=jdk.incubator.vector"})
   public EpochMetrics epochVectorApi(Fit fit) throws InterruptedException {
-    return fit.fit.nextEpoch();
+    return fit.fit.nextEpochs();
   }
 
   /** The memory floor of the raw data on two threads (vector accumulators, so its fork has the Vector API). */
