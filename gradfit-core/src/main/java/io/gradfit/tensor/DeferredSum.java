@@ -26,13 +26,10 @@ final class DeferredSum extends Deferred {
     this.divisor = divisor;
   }
 
-  /** The sum, or the mean for a divisor. */
+  /** The sum, or the mean for a divisor: divided by the eager op itself, so rounded as {@code sum().div(n)}. */
   private double result() {
     double v = value();
-    if (divisor == 0) {
-      return v;
-    }
-    return dtype == DType.FLOAT32 ? (double) ((float) v / (float) divisor) : v / divisor;
+    return divisor == 0 ? v : NdArray.scalar(dtype, v).div(divisor).get(0);
   }
 
   /** The sum, from the pass that fed it or else computed now (no lock held meanwhile: passes lock the array). */
