@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,35 +109,17 @@ final class KernelClient implements AutoCloseable {
 
   /** Starts {@code java -jar kernelJar CONNECTION_FILE} and waits until its IOPub socket is heard. */
   static KernelClient start(Path kernelJar, Path dir) throws Exception {
-    String key = UUID.randomUUID().toString();
-    Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-    for (String name : List.of("shell_port", "control_port", "iopub_port", "stdin_port", "hb_port")) {
-      ports.put(name, freePort());
-    }
-    JsonObject connection = new JsonObject();
-    ports.forEach(connection::addProperty);
-    connection.addProperty("ip", "127.0.0.1");
-    connection.addProperty("transport", "tcp");
-    connection.addProperty("signature_scheme", "hmac-sha256");
-    connection.addProperty("key", key);
-    connection.addProperty("kernel_name", "gradfit");
-    Path file = dir.resolve("kernel-" + UUID.randomUUID() + ".json");
-    Files.writeString(file, GSON.toJson(connection));
+    ConnectionFile connection = ConnectionFile.write(dir.resolve("kernel-" + UUID.randomUUID() + ".json"));
+    Path file = connection.file();
     Path log = dir.resolve(file.getFileName() + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(KERNEL_JVM_OPTIONS);
     command.addAll(List.of("-jar", kernelJar.toString(), file.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    KernelClient client = new KernelClient(process, ports, key, log);
+    KernelClient client = new KernelClient(process, connection.ports(), connection.key(), log);
     client.awaitIopub();
     return client;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** The front end's usual handshake: kernel_info requests until IOPub delivers (its subscription is live). */

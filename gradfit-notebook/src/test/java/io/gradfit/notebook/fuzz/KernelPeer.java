@@ -4,18 +4,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.gradfit.notebook.ConnectionFile;
 import io.gradfit.notebook.InProcessKernel;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,29 +91,10 @@ final class KernelPeer implements AutoCloseable {
 
   /** Writes a connection file in {@code dir}, starts the kernel on it and waits until it answers on shell and IOPub. */
   static KernelPeer start(Path dir) throws Exception {
-    String key = UUID.randomUUID().toString();
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    for (String name : List.of("shell_port", "control_port", "iopub_port", "stdin_port", "hb_port")) {
-      ports.put(name, freePort());
-    }
-    JsonObject connection = new JsonObject();
-    ports.forEach(connection::addProperty);
-    connection.addProperty("ip", "127.0.0.1");
-    connection.addProperty("transport", "tcp");
-    connection.addProperty("signature_scheme", "hmac-sha256");
-    connection.addProperty("key", key);
-    connection.addProperty("kernel_name", "gradfit");
-    Path file = dir.resolve("kernel.json");
-    Files.writeString(file, GSON.toJson(connection));
-    KernelPeer peer = new KernelPeer(InProcessKernel.start(file), ports, key);
+    ConnectionFile connection = ConnectionFile.write(dir.resolve("kernel.json"));
+    KernelPeer peer = new KernelPeer(InProcessKernel.start(connection.file()), connection.ports(), connection.key());
     peer.awaitIopub();
     return peer;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private void awaitIopub() {
