@@ -509,15 +509,16 @@ public final class ModelFiles {
 
     // ---- typed fields; `path` is the field's path from the root, e.g. "parameters.weights" ----
 
+    /** {@code must} may show names from the file: escaped, so the message stays on one line. */
     private ModelFileException mustBe(String path, String must) {
-      return new ModelFileException(name + ": field '" + path + "' must be " + must);
+      return new ModelFileException(name + ": field '" + path + "' must be " + CsvException.escape(must));
     }
 
     /** The field at {@code path} (its last part) of {@code parent}; an error if it is absent. */
     private JsonNode node(JsonNode parent, String path, String must) {
       JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
       if (node == null) {
-        throw new ModelFileException(name + ": field '" + path + "' is missing; it must be " + must);
+        throw new ModelFileException(name + ": field '" + path + "' is missing; it must be " + CsvException.escape(must));
       }
       return node;
     }

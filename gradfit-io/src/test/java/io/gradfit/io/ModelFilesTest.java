@@ -339,6 +339,10 @@ class ModelFilesTest {
     assertLoadFails(
         with(root -> root.putArray("terms").add("size_m2").add("age_years").add("rooms")),
         "model.json: field 'terms' must be [size_m2, rooms, age_years] (the inputs)");
+    // an input's name with a line break, shown escaped: the message stays one line (found by ModelFileFuzzTest)
+    assertLoadFails(
+        with(root -> root.putArray("inputs").add("size\rm2").add("rooms").add("age_years")),
+        "model.json: field 'terms' must be [size\\rm2, rooms, age_years] (the inputs)");
     // a poly model of degree 2 on 3 inputs has 6 terms, not the file's 3
     assertLoadFails(
         with(root -> root.put("kind", "poly").put("degree", 2)),
