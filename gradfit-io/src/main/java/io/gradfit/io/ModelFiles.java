@@ -518,7 +518,8 @@ public final class ModelFiles {
     private JsonNode node(JsonNode parent, String path, String must) {
       JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
       if (node == null) {
-        throw new ModelFileException(name + ": field '" + path + "' is missing; it must be " + CsvException.escape(must));
+        throw new ModelFileException(
+            name + ": field '" + path + "' is missing; it must be " + CsvException.escape(must));
       }
       return node;
     }
