@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API row loops of {@link LogisticKernel} and {@link PolynomialKernel}: as many rows at a time as the CPU's
  * widest vector holds doubles (eight with AVX-512, four with AVX2), every sum in double. With 512-bit vectors, float32
  * data of one, three or sixteen features and float32 columns go to the float loops instead ({@link FloatLossRows},
- * {@link SixteenColumns}): sixteen rows per step.
+ * {@link SixteenRows}): sixteen rows per step.
  *
  * <ul>
  *   <li>Logistic: each feature of those rows is gathered from the row-major block (a strided load), so the logits,
@@ -57,9 +57,9 @@ final class VectorLossRows implements LossLoops {
   public void logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     if (WIDE && (w.length == 1 || w.length == 3 || w.length == 16)) {
       int i = w.length == 16
-          ? SixteenColumns.logistic(x, y, w, b, from, to, sums, at)
+          ? SixteenRows.logistic(x, y, w, b, from, to, sums, at)
           : FloatLossRows.logistic(x, y, w, b, from, to, sums, at);
-      LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows, fewer than sixteen
+      LogisticKernel.rows(x, y, w, b, i, to, sums, at); // the last rows
     } else if (w.length <= 3) {
       logisticFew(x, y, w, b, from, to, sums, at);
     } else {

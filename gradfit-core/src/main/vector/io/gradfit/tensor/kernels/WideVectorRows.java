@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>One and two features: eight rows at a time. The block's d vectors are loaded as they lie (row-major) and
  *   each feature's eight values are permuted out of them, so the residuals, Σe², Σe and Σe·x_j of eight rows are each
  *   one vector operation.
+ *   <li>Sixteen features: sixteen rows at a time in float, see {@link SixteenRows}.
  *   <li>Eight and more features: one row at a time, eight features per vector. A row's dot product is folded by
  *   three exact lane swaps (never {@code reduceLanes}, whose order may differ between the interpreter and compiled
  *   code), then broadcast back for the lane-wise gradient FMAs.
@@ -90,7 +91,8 @@ final class WideVectorRows implements Rows32 {
 
   @Override
   public boolean inDouble(int d) {
-    return d > FewFeatures.MAX; // three in float; one and two leave their last rows to FewFeatures, in float
+    // three and sixteen in float; one and two leave their last rows to FewFeatures, in float
+    return d > FewFeatures.MAX && d != 16;
   }
 
   @Override
@@ -99,6 +101,7 @@ final class WideVectorRows implements Rows32 {
       case 1 -> WideVectorRows::one;
       case 2 -> WideVectorRows::two;
       case 3 -> WideVectorRows::three;
+      case 16 -> SixteenRows::mse;
       default -> d < 8 ? NARROW.forWidth(d) : (d & ~7) == 16 ? WideVectorRows::sixteen : WideVectorRows::general;
     };
   }
@@ -167,6 +170,7 @@ final class WideVectorRows implements Rows32 {
     float[] lanes = new float[16];
     double[] acc = new double[5 * 16];
     int i = from;
+    int touch = 0;
     while (i + 16 <= to) {
       FloatVector zero = FloatVector.zero(FloatBlocks.F16);
       FloatVector gq = zero, gs = zero, gg0 = zero, gg1 = zero, gg2 = zero; // the group's sums of block sums
@@ -174,6 +178,7 @@ final class WideVectorRows implements Rows32 {
         FloatVector q = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
         for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
           int k = 3 * i;
+          touch += Ahead.touch(x, k, 3) + Ahead.touch(y, i, 1);
           FloatVector a = FloatVector.fromArray(FloatBlocks.F16, x, k);
           FloatVector c = FloatVector.fromArray(FloatBlocks.F16, x, k + 16);
           FloatVector f = FloatVector.fromArray(FloatBlocks.F16, x, k + 32);
@@ -201,6 +206,7 @@ final class WideVectorRows implements Rows32 {
     }
     FloatBlocks.total(acc, 5, sums, at);
     FewFeatures.sums(x, y, w, b, i, to, sums, at); // the last rows, fewer than sixteen
+    Ahead.keep(touch);
   }
 
   /** d = 16..23: the first sixteen features in two vectors, loaded once per row, every gradient sum in registers. */
