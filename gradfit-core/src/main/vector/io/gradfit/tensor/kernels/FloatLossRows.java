@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorOperators;
  * and groups as {@link FloatBlocks} explains.
  *
  * <ul>
- *   <li>Logistic, one or three features: the logits, one exp and one log per row (the JDK's vector math), σ(z) − y
+ *   <li>Logistic, one or three features: the logits, one exp and one log1p per row ({@link FloatMath}), σ(z) − y
  *   and every sum as float vectors; three interleaved features split by {@link FloatBlocks#x0} and its siblings.
  *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop.
  * </ul>
@@ -22,66 +22,79 @@ import jdk.incubator.vector.VectorOperators;
 final class FloatLossRows {
   private FloatLossRows() {}
 
-  /** Logistic sums of rows [from, to) for one or three features; returns the first row it did not do. */
+  /**
+   * Logistic sums of rows [from, to) for one or three features; returns the first row it did not do (fewer than a
+   * block are left). By blocks of {@link LogisticTerms#ROWS} rows in three passes ({@link LogisticTerms}): the
+   * features split into columns and the logits, the loss terms and σ(z) − y, the gradient sums from the columns.
+   */
   static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     int d = w.length;
-    FloatVector zero = FloatVector.zero(F16);
-    FloatVector w0 = FloatVector.broadcast(F16, (float) w[0]);
-    FloatVector w1 = FloatVector.broadcast(F16, d == 3 ? (float) w[1] : 0);
-    FloatVector w2 = FloatVector.broadcast(F16, d == 3 ? (float) w[2] : 0);
-    FloatVector bv = FloatVector.broadcast(F16, (float) b);
-    FloatVector one = FloatVector.broadcast(F16, 1);
-    float[] lanes = new float[16];
-    double[] acc = new double[5 * 16];
+    float[] wb = {(float) w[0], d == 3 ? (float) w[1] : 0, d == 3 ? (float) w[2] : 0, (float) b};
+    int rows = LogisticTerms.ROWS;
+    float[] z = new float[rows];
+    float[] columns = new float[3 * rows]; // x_0, x_1, x_2 of the block's rows, in row order
+    float[] lanes = new float[32];
+    double[] acc = new double[5];
+    int touch = 0;
     int i = from;
-    while (i + 16 <= to) {
-      FloatVector gl = zero, gs = zero, gg0 = zero, gg1 = zero, gg2 = zero;
-      for (int group = Math.min(to - 15, i + FloatBlocks.GROUP_ROWS); i < group; ) {
-        FloatVector l = zero, s = zero, g0 = zero, g1 = zero, g2 = zero;
-        for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
-          FloatVector x0, x1, x2;
-          if (d == 3) { // the same branch on every iteration: C2 unswitches it
-            int k = 3 * i;
-            FloatVector a = FloatVector.fromArray(F16, x, k);
-            FloatVector c = FloatVector.fromArray(F16, x, k + 16);
-            FloatVector f = FloatVector.fromArray(F16, x, k + 32);
-            x0 = FloatBlocks.x0(a, c, f);
-            x1 = FloatBlocks.x1(a, c, f);
-            x2 = FloatBlocks.x2(a, c, f);
-          } else {
-            x0 = FloatVector.fromArray(F16, x, i);
-            x1 = zero;
-            x2 = zero;
-          }
-          FloatVector z = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv)));
-          FloatVector yv = FloatVector.fromArray(F16, y, i);
-          FloatVector ez = z.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
-          FloatVector u = ez.add(1);
-          // log1p(ez) as a plain log(1 + ez): in float32 its absolute error (an ulp of 1, 6e-8) is within the
-          // rounding of the loss terms around it; Goldberg's correction cost a division per row
-          l = l.add(z.max(zero).sub(z.mul(yv)).add(u.lanewise(VectorOperators.LOG)));
-          FloatVector inv = one.div(u);
-          VectorMask<Float> positive = z.compare(VectorOperators.GE, 0);
-          FloatVector r = ez.mul(inv).blend(inv, positive).sub(yv); // σ(z) − y
-          s = s.add(r);
-          g0 = r.fma(x0, g0);
-          g1 = r.fma(x1, g1);
-          g2 = r.fma(x2, g2);
-        }
-        gl = gl.add(l);
-        gs = gs.add(s);
-        gg0 = gg0.add(g0);
-        gg1 = gg1.add(g1);
-        gg2 = gg2.add(g2);
-      }
-      FloatBlocks.flush(gl, lanes, acc, 0);
-      FloatBlocks.flush(gs, lanes, acc, 16);
-      FloatBlocks.flush(gg0, lanes, acc, 32);
-      FloatBlocks.flush(gg1, lanes, acc, 48);
-      FloatBlocks.flush(gg2, lanes, acc, 64);
+    for (; i + rows <= to; i += rows) {
+      touch += logits(x, d, i, wb, z, columns);
+      LogisticTerms.terms(z, y, i, acc, lanes);
+      gradient(columns, z, acc, lanes);
     }
-    FloatBlocks.total(acc, d + 2, sums, at);
+    for (int v = 0; v < d + 2; v++) sums[at + v] += acc[v];
+    Ahead.keep(touch);
     return i;
+  }
+
+  /** Pass 1: the block's features into columns (three features split as {@link FloatBlocks#x0} does) and logits. */
+  private static int logits(float[] x, int d, int i, float[] wb, float[] z, float[] columns) {
+    FloatVector w0 = FloatVector.broadcast(F16, wb[0]), w1 = FloatVector.broadcast(F16, wb[1]);
+    FloatVector w2 = FloatVector.broadcast(F16, wb[2]), bv = FloatVector.broadcast(F16, wb[3]);
+    int rows = LogisticTerms.ROWS;
+    int touch = 0;
+    for (int r = 0; r < rows; r += 16) {
+      FloatVector x0, x1, x2;
+      if (d == 3) { // the same branch on every iteration: C2 unswitches it
+        int k = 3 * (i + r);
+        touch += Ahead.touch(x, k, 3);
+        FloatVector a = FloatVector.fromArray(F16, x, k);
+        FloatVector c = FloatVector.fromArray(F16, x, k + 16);
+        FloatVector f = FloatVector.fromArray(F16, x, k + 32);
+        x0 = FloatBlocks.x0(a, c, f);
+        x1 = FloatBlocks.x1(a, c, f);
+        x2 = FloatBlocks.x2(a, c, f);
+      } else {
+        touch += Ahead.touch(x, i + r, 1);
+        x0 = FloatVector.fromArray(F16, x, i + r);
+        x1 = FloatVector.zero(F16);
+        x2 = x1;
+      }
+      x0.intoArray(columns, r);
+      x1.intoArray(columns, rows + r);
+      x2.intoArray(columns, 2 * rows + r);
+      x2.fma(w2, x1.fma(w1, x0.fma(w0, bv))).intoArray(z, r);
+    }
+    return touch;
+  }
+
+  /** Pass 3: Σ(σ(z) − y)·x_j of the block, from its columns, into acc[2..4] (each in float by lane, then double). */
+  private static void gradient(float[] columns, float[] e, double[] acc, float[] lanes) {
+    int rows = LogisticTerms.ROWS;
+    FloatVector zero = FloatVector.zero(F16);
+    FloatVector g0 = zero, g1 = zero, g2 = zero;
+    for (int r = 0; r < rows; r += 16) {
+      FloatVector ev = FloatVector.fromArray(F16, e, r);
+      g0 = ev.fma(FloatVector.fromArray(F16, columns, r), g0);
+      g1 = ev.fma(FloatVector.fromArray(F16, columns, rows + r), g1);
+      g2 = ev.fma(FloatVector.fromArray(F16, columns, 2 * rows + r), g2);
+    }
+    g0.intoArray(lanes, 0);
+    for (int k = 0; k < 16; k++) acc[2] += lanes[k];
+    g1.intoArray(lanes, 0);
+    for (int k = 0; k < 16; k++) acc[3] += lanes[k];
+    g2.intoArray(lanes, 0);
+    for (int k = 0; k < 16; k++) acc[4] += lanes[k];
   }
 
   /**

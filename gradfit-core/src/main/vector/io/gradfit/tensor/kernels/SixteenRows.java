@@ -4,7 +4,6 @@ import static io.gradfit.tensor.kernels.FloatBlocks.F16;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 
 /**
@@ -94,31 +93,32 @@ final class SixteenRows {
 
   /**
    * {@link LossLoops#logistic} for sixteen features: the BCE-with-logits terms, Σ(σ(z) − y), Σ(σ(z) − y)·x_j
-   * over rows [from, to), added to sums[at..at+17]; returns the first row it did not do (fewer than 256 are left).
-   * By blocks of {@link #ROWS} rows in three passes (see the class comment), each block's float sums added in double.
+   * over rows [from, to), added to sums[at..at+17]; returns the first row it did not do (fewer than a block are left).
+   * By blocks of {@link LogisticTerms#ROWS} rows in three passes (see the class comment), each block's float sums added in double.
    */
   static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     float[] w32 = floats(w);
-    float[] z = new float[ROWS + 16]; // the logits, then σ(z) − y; 16 more for the last step's full-vector store
+    float[] z = new float[LogisticTerms.ROWS + 16]; // the logits, then σ(z) − y; 16 more for the last step's full-vector store
+    float[] lanes = new float[32];
     double[] acc = new double[18];
     int touch = 0;
     int i = from;
-    for (; i + ROWS <= to; i += ROWS) {
+    for (; i + LogisticTerms.ROWS <= to; i += LogisticTerms.ROWS) {
       touch += logits(x, i, w32, (float) b, z);
-      terms(z, y, i, acc);
-      gradient(x, i, z, acc);
+      LogisticTerms.terms(z, y, i, acc, lanes);
+      gradient(x, i, z, acc, lanes);
     }
     for (int v = 0; v < 18; v++) sums[at + v] += acc[v];
     Ahead.keep(touch);
     return i;
   }
 
-  /** Pass 1: the logits of rows [i, i + ROWS) into z[0..ROWS). */
+  /** Pass 1: the logits of rows of the block from row i into z. */
   private static int logits(float[] x, int i, float[] w32, float b, float[] z) {
     FloatVector wv = FloatVector.fromArray(F16, w32, 0);
     FloatVector bv = FloatVector.broadcast(F16, b);
     int touch = 0;
-    for (int r = 0; r < ROWS; r += 4) {
+    for (int r = 0; r < LogisticTerms.ROWS; r += 4) {
       int k = 16 * (i + r);
       touch += Ahead.touch(x, k, 4);
       FloatVector xa = FloatVector.fromArray(F16, x, k), xb = FloatVector.fromArray(F16, x, k + 16);
@@ -128,49 +128,19 @@ final class SixteenRows {
     return touch;
   }
 
-  /** Pass 2: the loss terms and Σ(σ(z) − y) of the block into acc[0], acc[1]; σ(z) − y over z. */
-  private static void terms(float[] z, float[] y, int i, double[] acc) {
-    FloatVector zero = FloatVector.zero(F16);
-    FloatVector one = FloatVector.broadcast(F16, 1);
-    FloatVector l = zero, s = zero;
-    for (int r = 0; r < ROWS; r += 16) {
-      FloatVector zv = FloatVector.fromArray(F16, z, r);
-      FloatVector yv = FloatVector.fromArray(F16, y, i + r);
-      FloatVector ez = zv.abs().neg().lanewise(VectorOperators.EXP); // in (0, 1]: nothing overflows
-      FloatVector u = ez.add(1);
-      l = l.add(zv.max(zero).sub(zv.mul(yv)).add(u.lanewise(VectorOperators.LOG))); // log(1 + ez) = log1p(ez)
-      FloatVector inv = one.div(u);
-      FloatVector e = ez.mul(inv).blend(inv, zv.compare(VectorOperators.GE, 0)).sub(yv); // σ(z) − y
-      s = s.add(e);
-      e.intoArray(z, r);
-    }
-    acc[0] += sum(l);
-    acc[1] += sum(s);
-  }
-
   /** Pass 3: Σ(σ(z) − y)·x_j of the block (from L1) into acc[2..17]. */
-  private static void gradient(float[] x, int i, float[] e, double[] acc) {
+  private static void gradient(float[] x, int i, float[] e, double[] acc, float[] lanes) {
     FloatVector zero = FloatVector.zero(F16);
     FloatVector ga = zero, gb = zero, gc = zero, gd = zero;
-    for (int r = 0; r < ROWS; r += 4) {
+    for (int r = 0; r < LogisticTerms.ROWS; r += 4) {
       int k = 16 * (i + r);
       ga = FloatVector.fromArray(F16, x, k).fma(FloatVector.broadcast(F16, e[r]), ga);
       gb = FloatVector.fromArray(F16, x, k + 16).fma(FloatVector.broadcast(F16, e[r + 1]), gb);
       gc = FloatVector.fromArray(F16, x, k + 32).fma(FloatVector.broadcast(F16, e[r + 2]), gc);
       gd = FloatVector.fromArray(F16, x, k + 48).fma(FloatVector.broadcast(F16, e[r + 3]), gd);
     }
-    float[] lanes = new float[16];
     ga.add(gb).add(gc.add(gd)).intoArray(lanes, 0);
     for (int j = 0; j < 16; j++) acc[2 + j] += lanes[j];
-  }
-
-  /** The sixteen lanes added in lane order, in double. */
-  private static double sum(FloatVector v) {
-    float[] lanes = new float[16];
-    v.intoArray(lanes, 0);
-    double t = 0;
-    for (int l = 0; l < 16; l++) t += lanes[l];
-    return t;
   }
 
   /**

@@ -81,6 +81,42 @@ class LossKernelsTest {
     }
   }
 
+  /**
+   * Logits from -120 to 120 with the labels they predict, so each row's loss is log1p(e^-|z|) alone, the term the
+   * float loops compute with their own exp and log1p: every loop's loss and gradients stay within float32 rounding
+   * of the same sums in double from Math.exp and Math.log1p, for tiny terms (e^-80 and below, which the float loops
+   * keep at e^-80: 1.8e-35, nothing next to the sum) as for large ones.
+   */
+  @org.junit.jupiter.api.Test
+  void logisticTermsOfTinyAndLargeLogitsMatchMathExpAndLog1p() {
+    float[] x = new float[N];
+    float[] y = new float[N];
+    double loss = 0;
+    double gradW = 0;
+    double gradB = 0;
+    double gradBScale = 0;
+    for (int i = 0; i < N; i++) {
+      x[i] = (float) (-120 + 240.0 * i / N);
+      y[i] = x[i] >= 0 ? 1 : 0;
+      double z = x[i];
+      double ez = Math.exp(-Math.abs(z));
+      double slope = (z >= 0 ? 1 / (1 + ez) : ez / (1 + ez)) - y[i]; // σ(z) − y
+      loss += Math.max(z, 0) - z * y[i] + Math.log1p(ez);
+      gradW += slope * z;
+      gradB += slope;
+      gradBScale += Math.abs(slope);
+    }
+    for (LossLoops loops : new LossLoops[] {LossLoops.SCALAR, LossLoops.VECTOR}) {
+      if (loops == null) {
+        continue;
+      }
+      LinearMseKernel.Result r = LogisticKernel.compute(x, y, new double[] {1}, 0, 2, loops);
+      assertThat(r.loss()).as("%s loss", loops).isCloseTo(loss / N, within(1e-6 * loss / N));
+      assertThat(r.gradW()[0]).as("%s dL/dw", loops).isCloseTo(gradW / N, within(1e-6 * Math.abs(gradW / N)));
+      assertThat(r.gradB()).as("%s dL/db", loops).isCloseTo(gradB / N, within(1e-6 * gradBScale / N));
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void powersAboveTheDegreeAreNeverComputedSoHugeInputsStayFinite() {
     int n = 1000;
