@@ -38,39 +38,80 @@ public final class Standardizer {
    * @throws IllegalArgumentException if x is empty or holds NaN or infinite values
    */
   public static Standardizer fit(Tensor x) {
-    NdArray a = x.array();
     int n = x.dim() == 1 ? x.size(0) : x.dim() == 2 ? x.size(0) : -1;
     if (n < 1) {
       throw new IllegalArgumentException("Standardizer: expected [n] or [n, d] with n >= 1, got " + x.shape());
     }
-    int d = a.size() / n;
+    return fit(1, b -> x);
+  }
+
+  /**
+   * As {@link #fit(Tensor)} for the rows of {@code block.apply(0)}, {@code block.apply(1)}, ... up to
+   * {@code blocks − 1}, in that order (each [rows, d] with the same d, or [rows]): the same μ and σ, to the last
+   * bit, without the whole matrix in memory at once. Each block is asked for twice (the statistics take two
+   * passes), so it should be computed on demand: the features of a polynomial of ten million rows, say.
+   *
+   * @throws IllegalArgumentException if there are no rows, the blocks' widths differ, or a value is NaN or infinite
+   */
+  public static Standardizer fit(int blocks, java.util.function.IntFunction<Tensor> block) {
+    double[] sum = null;
+    double[] first = null;
+    boolean[] allEqual = null;
+    long n = 0;
+    for (int k = 0; k < blocks; k++) {
+      NdArray a = block.apply(k).array();
+      int rows = a.shape().rank() == 0 ? 0 : a.shape().dim(0);
+      int d = rows == 0 ? 0 : a.size() / rows;
+      if (sum == null && rows > 0) {
+        sum = new double[d];
+        first = new double[d];
+        allEqual = new boolean[d];
+        Arrays.fill(allEqual, true);
+        for (int j = 0; j < d; j++) first[j] = a.get(j);
+      } else if (rows > 0 && d != sum.length) {
+        throw new IllegalArgumentException("Standardizer: block " + k + " has " + d + " columns, the first "
+            + sum.length);
+      }
+      double[] values = a.toDoubleArray(); // one block's values, read in place of a.get's index arithmetic
+      for (int j = 0; j < d; j++) {
+        for (int i = 0; i < rows; i++) {
+          double v = values[i * d + j];
+          if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("Standardizer: x[" + (n + i) + ", " + j + "] is " + v);
+          }
+          allEqual[j] &= v == first[j];
+          sum[j] += v;
+        }
+      }
+      n += rows;
+    }
+    if (sum == null) {
+      throw new IllegalArgumentException("Standardizer: expected n >= 1 rows, got none");
+    }
+    int d = sum.length;
     double[] mean = new double[d];
+    for (int j = 0; j < d; j++) mean[j] = sum[j] / n;
+    double[] ss = new double[d];
+    for (int k = 0; k < blocks; k++) {
+      NdArray a = block.apply(k).array();
+      int rows = a.shape().rank() == 0 ? 0 : a.shape().dim(0);
+      double[] values = a.toDoubleArray();
+      for (int j = 0; j < d; j++) {
+        for (int i = 0; i < rows; i++) {
+          double dv = values[i * d + j] - mean[j];
+          ss[j] += dv * dv;
+        }
+      }
+    }
     double[] std = new double[d];
     List<Integer> constant = new ArrayList<>();
     for (int j = 0; j < d; j++) {
-      double first = a.get(j);
-      boolean allEqual = true;
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        double v = a.get(i * d + j);
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("Standardizer: x[" + i + ", " + j + "] is " + v);
-        }
-        allEqual &= v == first;
-        s += v;
-      }
-      mean[j] = s / n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double dv = a.get(i * d + j) - mean[j];
-        ss += dv * dv;
-      }
-      if (allEqual) {
-        mean[j] = first;
+      if (allEqual[j]) {
+        mean[j] = first[j];
         std[j] = 1;
         constant.add(j);
       } else {
-        std[j] = Math.sqrt(ss / n);
+        std[j] = Math.sqrt(ss[j] / n);
       }
     }
     return new Standardizer(mean, std, List.copyOf(constant));

@@ -132,6 +132,25 @@ public final class LeastSquares {
     return solveFlat(values(x), n, d, y.toDoubleArray());
   }
 
+  /**
+   * Solves for an [n, d] x given by its values, {@code x.applyAsDouble(i·d + j)} for row i and column j, and y as n
+   * values: for a design matrix computed on demand rather than stored (the solver reads x in a few passes, row after
+   * row, and keeps only d × d values of its own from {@value #REDUCE_ABOVE_ROWS} rows on).
+   *
+   * @param x not modified; must give the same value each time it is asked for one
+   * @param y not modified
+   */
+  public LeastSquaresSolution solve(int n, int d, java.util.function.IntToDoubleFunction x, double[] y) {
+    if (n < 1 || d < 1) {
+      throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column, got ["
+          + n + ", " + d + "]");
+    }
+    if (y.length != n) {
+      throw new IllegalArgumentException("LeastSquares: y must have n = " + n + " values, got " + y.length);
+    }
+    return solveFlat(x::applyAsDouble, n, d, y);
+  }
+
   /** Row-major values of x, read in place: solving never writes to x, and never copies it. */
   @FunctionalInterface
   private interface Values {

@@ -149,14 +149,16 @@ public abstract sealed class LinearModel implements Module
     Dataset.Split split = trainer.split(data);
     Dataset train = inDtype(split.train());
     inputNames = data.featureNames();
-    standardizer = options.standardize() ? Standardizer.fit(features(train.x())) : null;
+    DesignBlocks trainRows = new DesignBlocks(this, train.x());
+    standardizer = options.standardize() ? Standardizer.fit(trainRows.count(), trainRows::features) : null;
 
     GradientPath path = pathFor(options.gradientPath(), loss, trainer, train.size());
     Supplier<Tensor> fullBatchLoss = path == GradientPath.FUSED ? fusedLoss(loss, train) : null;
     History history = trainer.fit(this, train, split.validation().map(this::inDtype).orElse(null), fullBatchLoss);
 
-    // The report reads the features the layer saw, widened to double as they are read: no float64 copy of the data.
-    Tensor design = design(train.x());
+    // The report reads the features the layer saw, widened to double as they are read, a block of rows at a time:
+    // no float64 copy of the data, and no design matrix beside the raw column of a polynomial
+    DesignBlocks design = new DesignBlocks(this, train.x());
     Tensor target = train.y();
     double finalLoss = finalLoss(loss, design, target);
     if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
@@ -164,7 +166,8 @@ public abstract sealed class LinearModel implements Module
           provenance(data, trainer, options, history, finalLoss, split, loss));
     }
     LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true).tolerance(
-        LeastSquares.defaultTolerance(dtype())).solve(design.array(), target.array());
+        LeastSquares.defaultTolerance(dtype())).solve(design.rows(), design.width(), design,
+        target.array().toDoubleArray());
     double optimumLoss = mse.reduction() == Reduction.MEAN ? s.meanSquaredError() : s.residualSumOfSquares();
     LinearCoefficients optimum = standardizer == null
         ? new LinearCoefficients(s.coefficients(), s.intercept())
@@ -177,7 +180,7 @@ public abstract sealed class LinearModel implements Module
   private Provenance provenance(Dataset data, Trainer trainer, FitOptions options, History history,
       double finalLoss, Dataset.Split split, Loss loss) {
     Double validationLoss = split.validation()
-        .map(v -> finalLoss(loss, design(v.x()), inDtype(v).y())).orElse(null);
+        .map(v -> finalLoss(loss, new DesignBlocks(this, v.x()), inDtype(v).y())).orElse(null);
     return new Provenance(data.source().orElse("in memory"), data.size(), data.targetName(),
         trainer.optimizerName(), history.epochs() > 0 ? history.learningRate()[0] : Double.NaN, false,
         trainer.epochs(), history.epochs(), trainer.batchSize(), trainer.validationFraction(),
@@ -252,6 +255,24 @@ public abstract sealed class LinearModel implements Module
   public final double loss(Tensor x, Tensor y, Loss loss) {
     Tensor target = y.dim() == 1 ? y.unsqueeze(1) : y;
     return finalLoss(loss, design(x), target.dtype() == dtype() ? target : target.to(dtype()));
+  }
+
+  /**
+   * {@link #finalLoss(Loss, Tensor, Tensor)} a block of rows at a time for the mean MSE and BCE with logits (their
+   * block means weighted by the blocks' rows), on the whole design at once for other losses.
+   */
+  private double finalLoss(Loss loss, DesignBlocks design, Tensor target) {
+    int blocks = design.count();
+    if (blocks == 1 || !(isMeanMse(loss) || isMeanBceWithLogits(loss))) {
+      return finalLoss(loss, blocks == 1 ? design.design(0) : design(design.inputs()), target);
+    }
+    double sum = 0;
+    for (int k = 0; k < blocks; k++) {
+      int rows = design.rowsOf(k);
+      Tensor y = target.narrow(0, k * DesignBlocks.ROWS, rows); // a copy of those rows
+      sum += finalLoss(loss, design.design(k), y) * rows;
+    }
+    return sum / design.rows();
   }
 
   /**

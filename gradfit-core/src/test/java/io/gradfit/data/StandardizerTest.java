@@ -87,4 +87,29 @@ class StandardizerTest {
     }
     return r;
   }
+
+  /** Blocks of rows give the statistics of the whole matrix to the last bit, and errors name the global row. */
+  @Test
+  void blocksOfRowsGiveTheWholeMatrixsStatisticsBitForBit() {
+    Random r = new Random(11);
+    int n = 1000;
+    float[] x = new float[n * 3];
+    for (int i = 0; i < n; i++) {
+      x[3 * i] = (float) (1e4 + r.nextGaussian()); // a large mean: the two passes matter
+      x[3 * i + 1] = (float) r.nextGaussian();
+      x[3 * i + 2] = 7; // constant
+    }
+    Tensor all = Tensor.of(io.gradfit.tensor.NdArray.wrap(x, io.gradfit.tensor.Shape.of(n, 3)));
+    Standardizer whole = Standardizer.fit(all);
+    int[] starts = {0, 1, 400, 999, 1000};
+    Standardizer blocks = Standardizer.fit(4, k -> all.narrow(0, starts[k], starts[k + 1] - starts[k]));
+    assertThat(blocks.mean()).isEqualTo(whole.mean());
+    assertThat(blocks.std()).isEqualTo(whole.std());
+    assertThat(blocks.constantColumns()).isEqualTo(whole.constantColumns()).containsExactly(2);
+
+    x[3 * 500 + 1] = Float.NaN;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Standardizer.fit(4, k -> all.narrow(0, starts[k], starts[k + 1] - starts[k])))
+        .hasMessage("Standardizer: x[500, 1] is NaN");
+  }
 }

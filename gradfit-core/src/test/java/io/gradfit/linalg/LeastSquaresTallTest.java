@@ -102,4 +102,27 @@ class LeastSquaresTallTest {
     }
     throw new AssertionError("no LeastSquaresException");
   }
+
+  /**
+   * A design given by its values (computed on demand, as a fit's report does for ten million rows) is solved as the
+   * same design stored: the same bits, on the tall path as on the direct one; wrong sizes are refused.
+   */
+  @Test
+  void aDesignGivenByItsValuesIsSolvedAsTheStoredOne() {
+    Random r = new Random(6);
+    for (int n : new int[] {30, 30 * K}) {
+      double[][] x = repeat(data(r, 30), n / 30);
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) y[i] = 2 * x[i][0] - x[i][2] + r.nextGaussian();
+      LeastSquaresSolution stored = LeastSquares.withIntercept().solve(x, y);
+      LeastSquaresSolution given = LeastSquares.withIntercept().solve(n, 3, i -> x[i / 3][i % 3], y);
+      assertThat(given.coefficients()).as("%d rows", n).isEqualTo(stored.coefficients());
+      assertThat(given.intercept()).isEqualTo(stored.intercept());
+      assertThat(given.residualSumOfSquares()).isEqualTo(stored.residualSumOfSquares());
+    }
+    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(3, 2, i -> 1, new double[2]))
+        .hasMessage("LeastSquares: y must have n = 3 values, got 2");
+    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(0, 2, i -> 1, new double[0]))
+        .hasMessage("LeastSquares: x must have at least one row and one column, got [0, 2]");
+  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gradfit.autograd.Tensor;
 import io.gradfit.data.Dataset;
 import io.gradfit.data.LinearCoefficients;
+import io.gradfit.data.Standardizer;
 import io.gradfit.linalg.LeastSquares;
 import io.gradfit.linalg.LeastSquaresSolution;
 import io.gradfit.loss.BceLoss;
@@ -14,9 +15,13 @@ import io.gradfit.loss.L1Loss;
 import io.gradfit.optim.Adam;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
+import io.gradfit.tensor.NdArray;
+import io.gradfit.tensor.Shape;
+import io.gradfit.tensor.kernels.LinearMseKernel;
 import io.gradfit.train.StopReason;
 import io.gradfit.train.Trainer;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ModelsTest {
@@ -67,6 +72,45 @@ class ModelsTest {
     assertThat(model.standardizer().mean()[0]).isCloseTo(0, within(1e-12));
     // predict applies the same standardization
     assertThat(model.predict(Tensor.of(1.0)).item()).isCloseTo(0.9 + 0.5 + 3 + 2.4, within(1e-7));
+  }
+
+  /**
+   * A float32 polynomial of one column on more rows than a block of the report (three blocks of DesignBlocks): the
+   * fused kernel reads the raw column, and the statistics and the report are computed a block at a time, never
+   * from the whole design matrix. They are what the whole matrix gives: the same standardizer and optimum to the
+   * last bit, the final loss to double rounding.
+   */
+  @Test
+  void aLargePolynomialFitIsReportedAsFromItsWholeDesignMatrix() {
+    int n = 2 * DesignBlocks.ROWS + 18_928;
+    Random r = new Random(12);
+    float[] t = new float[n];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = (float) (-3 + 6 * r.nextDouble());
+      y[i] = (float) (0.9 + 0.5 * t[i] + 3 * t[i] * t[i] + 2.4 * t[i] * t[i] * t[i] + r.nextGaussian());
+    }
+    Tensor x = Tensor.of(NdArray.wrap(t, Shape.of(n, 1)));
+    Tensor target = Tensor.of(NdArray.wrap(y, Shape.of(n, 1)));
+    PolynomialRegression model = new PolynomialRegression(5, 1, false, new Generator(3), DType.FLOAT32);
+    FitReport report = model.fit(x, target, FitOptions.sgd(0.01, 20).standardize(true));
+    assertThat(report.gradientPath()).isEqualTo(GradientPath.FUSED);
+
+    Tensor features = model.polynomialFeatures().forward(x);
+    Standardizer whole = Standardizer.fit(features);
+    assertThat(model.standardizer().mean()).isEqualTo(whole.mean());
+    assertThat(model.standardizer().std()).isEqualTo(whole.std());
+    Tensor design = whole.transform(features);
+    LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true)
+        .tolerance(LeastSquares.defaultTolerance(DType.FLOAT32)).solve(design.array(), target.array());
+    LinearCoefficients optimum = whole.originalCoefficients(s.coefficients(), s.intercept());
+    assertThat(report.optimum().orElseThrow().weights()).isEqualTo(optimum.weights());
+    assertThat(report.optimum().orElseThrow().intercept()).isEqualTo(optimum.intercept());
+    assertThat(report.optimumLoss()).isEqualTo(s.meanSquaredError());
+    double[] w = model.linear().weight().value().toDoubleArray();
+    double b = model.linear().bias().value().item();
+    double exact = LinearMseKernel.computeExact(design.array().floats(), y, w, b).loss();
+    assertThat(report.finalLoss()).isCloseTo(exact, within(1e-13 * exact));
   }
 
   @Test
