@@ -129,26 +129,27 @@ public final class LeastSquares {
     if (n == 0 || d == 0) {
       throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column");
     }
-    return solveFlat(values(x), n, d, y.toDoubleArray());
+    return solveFlat(values(x), n, d, values(y));
   }
 
   /**
-   * Solves for an [n, d] x given by its values, {@code x.applyAsDouble(i·d + j)} for row i and column j, and y as n
-   * values: for a design matrix computed on demand rather than stored (the solver reads x in a few passes, row after
-   * row, and keeps only d × d values of its own from {@value #REDUCE_ABOVE_ROWS} rows on).
+   * Solves for an [n, d] x given by its values, {@code x.applyAsDouble(i·d + j)} for row i and column j, and y as
+   * [n] or [n, 1] (read in place): for a design matrix computed on demand rather than stored (the solver reads x in
+   * a few passes, row after row, and keeps only d × d values of its own from {@value #REDUCE_ABOVE_ROWS} rows on).
    *
    * @param x not modified; must give the same value each time it is asked for one
    * @param y not modified
    */
-  public LeastSquaresSolution solve(int n, int d, java.util.function.IntToDoubleFunction x, double[] y) {
+  public LeastSquaresSolution solve(int n, int d, java.util.function.IntToDoubleFunction x, NdArray y) {
     if (n < 1 || d < 1) {
       throw new IllegalArgumentException("LeastSquares: x must have at least one row and one column, got ["
           + n + ", " + d + "]");
     }
-    if (y.length != n) {
-      throw new IllegalArgumentException("LeastSquares: y must have n = " + n + " values, got " + y.length);
+    if (y.size() != n || y.shape().rank() > 2 || (y.shape().rank() == 2 && y.shape().dim(1) != 1)) {
+      throw new IllegalArgumentException("LeastSquares: y must have shape [n] or [n, 1] with n = " + n + ", got "
+          + y.shape());
     }
-    return solveFlat(x::applyAsDouble, n, d, y);
+    return solveFlat(x::applyAsDouble, n, d, values(y));
   }
 
   /** Row-major values of x, read in place: solving never writes to x, and never copies it. */
@@ -190,7 +191,7 @@ public final class LeastSquares {
     for (int i = 0; i < n; i++) {
       System.arraycopy(x[i], 0, flat, i * d, d);
     }
-    return solveFlat(i -> flat[i], n, d, y);
+    return solveFlat(i -> flat[i], n, d, i -> y[i]);
   }
 
   /**
@@ -200,7 +201,7 @@ public final class LeastSquares {
   static final int REDUCE_ABOVE_ROWS = 4096;
 
   /** x is n rows of d values, row after row (not modified). */
-  private LeastSquaresSolution solveFlat(Values x, int n, int d, double[] y) {
+  private LeastSquaresSolution solveFlat(Values x, int n, int d, Values y) {
     checkFinite(x, n, d, y);
     List<String> names = names(d);
 
@@ -215,8 +216,8 @@ public final class LeastSquares {
       for (int j = 0; j < d; j++) {
         xMean[j] /= n;
       }
-      for (double v : y) {
-        yMean += v;
+      for (int i = 0; i < n; i++) {
+        yMean += y.at(i);
       }
       yMean /= n;
     }
@@ -259,7 +260,7 @@ public final class LeastSquares {
         for (int j = 0; j < d; j++) {
           a[i][j] = scale[j] == 0 ? 0 : (x.at(i * d + j) - xMean[j]) / scale[j];
         }
-        b[i] = y[i] - yMean;
+        b[i] = y.at(i) - yMean;
       }
     }
     for (int j = 0; j < extra; j++) {
@@ -297,7 +298,7 @@ public final class LeastSquares {
     }
     double rss = 0;
     for (int i = 0; i < n; i++) {
-      double r = y[i] - b0;
+      double r = y.at(i) - b0;
       for (int j = 0; j < d; j++) {
         r -= x.at(i * d + j) * w[j];
       }
@@ -313,7 +314,7 @@ public final class LeastSquares {
    * least-squares solution and the same pivoted-QR rank decisions as all n rows, since Q is orthogonal. Returns
    * d + 1 rows of d + 1 values.
    */
-  private static double[][] reduce(Values x, int n, int d, double[] y, double[] xMean, double yMean,
+  private static double[][] reduce(Values x, int n, int d, Values y, double[] xMean, double yMean,
       double[] scale) {
     double[][] r = new double[d + 1][d + 1];
     double[] v = new double[d + 1];
@@ -321,7 +322,7 @@ public final class LeastSquares {
       for (int j = 0; j < d; j++) {
         v[j] = scale[j] == 0 ? 0 : (x.at(i * d + j) - xMean[j]) / scale[j];
       }
-      v[d] = y[i] - yMean;
+      v[d] = y.at(i) - yMean;
       for (int k = 0; k <= d; k++) {
         double vk = v[k];
         if (vk == 0) {
@@ -372,19 +373,16 @@ public final class LeastSquares {
     return norm;
   }
 
-  private static void checkFinite(Values x, int n, int d, double[] y) {
-    Objects.requireNonNull(y, "y");
-    if (y.length != n) {
-      throw new IllegalArgumentException("LeastSquares: x has " + n + " rows but y has " + y.length + " values");
-    }
+  /** x is n rows of d values and y n values (the callers checked the sizes). */
+  private static void checkFinite(Values x, int n, int d, Values y) {
     for (int i = 0; i < n * d; i++) {
       if (!Double.isFinite(x.at(i))) {
         throw new IllegalArgumentException("LeastSquares: x[" + i / d + "][" + i % d + "] is " + x.at(i));
       }
     }
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(y[i])) {
-        throw new IllegalArgumentException("LeastSquares: y[" + i + "] is " + y[i]);
+      if (!Double.isFinite(y.at(i))) {
+        throw new IllegalArgumentException("LeastSquares: y[" + i + "] is " + y.at(i));
       }
     }
   }

@@ -166,8 +166,7 @@ public abstract sealed class LinearModel implements Module
           provenance(data, trainer, options, history, finalLoss, split, loss));
     }
     LeastSquaresSolution s = LeastSquares.withIntercept().minimumNorm(true).tolerance(
-        LeastSquares.defaultTolerance(dtype())).solve(design.rows(), design.width(), design,
-        target.array().toDoubleArray());
+        LeastSquares.defaultTolerance(dtype())).solve(design.rows(), design.width(), design, target.array());
     double optimumLoss = mse.reduction() == Reduction.MEAN ? s.meanSquaredError() : s.residualSumOfSquares();
     LinearCoefficients optimum = standardizer == null
         ? new LinearCoefficients(s.coefficients(), s.intercept())

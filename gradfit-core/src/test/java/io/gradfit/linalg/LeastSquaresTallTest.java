@@ -115,14 +115,17 @@ class LeastSquaresTallTest {
       double[] y = new double[n];
       for (int i = 0; i < n; i++) y[i] = 2 * x[i][0] - x[i][2] + r.nextGaussian();
       LeastSquaresSolution stored = LeastSquares.withIntercept().solve(x, y);
-      LeastSquaresSolution given = LeastSquares.withIntercept().solve(n, 3, i -> x[i / 3][i % 3], y);
+      LeastSquaresSolution given = LeastSquares.withIntercept()
+          .solve(n, 3, i -> x[i / 3][i % 3], io.gradfit.tensor.NdArray.wrap(y, io.gradfit.tensor.Shape.of(n, 1)));
       assertThat(given.coefficients()).as("%d rows", n).isEqualTo(stored.coefficients());
       assertThat(given.intercept()).isEqualTo(stored.intercept());
       assertThat(given.residualSumOfSquares()).isEqualTo(stored.residualSumOfSquares());
     }
-    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(3, 2, i -> 1, new double[2]))
-        .hasMessage("LeastSquares: y must have n = 3 values, got 2");
-    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(0, 2, i -> 1, new double[0]))
+    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(3, 2, i -> 1, io.gradfit.tensor.NdArray.wrap(
+        new double[2], io.gradfit.tensor.Shape.of(2))))
+        .hasMessage("LeastSquares: y must have shape [n] or [n, 1] with n = 3, got [2]");
+    assertThatThrownBy(() -> LeastSquares.withIntercept().solve(0, 2, i -> 1, io.gradfit.tensor.NdArray.wrap(
+        new double[0], io.gradfit.tensor.Shape.of(0))))
         .hasMessage("LeastSquares: x must have at least one row and one column, got [0, 2]");
   }
 }
