@@ -7,12 +7,11 @@ import java.util.function.IntToDoubleFunction;
  * A model's design matrix (its features, standardized if fitted so, in its dtype) for rows x, computed
  * {@link #ROWS} rows at a time when asked for rather than stored: what a fit's statistics and report read, in a
  * few passes row after row. A polynomial of degree 5 on ten million rows would otherwise hold 5 × 10⁷ floats beside
- * its raw column (issue 13: the fused polynomial fit keeps the raw column only). Inputs of up to {@link #ROWS} rows
- * are one block, built once.
+ * its raw column, which is all its fused kernel reads. Inputs of up to {@link #ROWS} rows are one block, built once.
  *
  * <p>As an {@link IntToDoubleFunction}, the value at flat index i·d + j (row i, column j), for
- * {@link io.gradfit.linalg.LeastSquares#solve(int, int, IntToDoubleFunction, double[])}, which reads it in five
- * passes. Blocks are kept while they take at most an eighth of the heap's maximum, so a fit with room for its
+ * {@link io.gradfit.linalg.LeastSquares#solve(int, int, IntToDoubleFunction, io.gradfit.tensor.NdArray)}, which
+ * reads it in six passes. Blocks are kept while they take at most an eighth of the heap's maximum, so a fit with room for its
  * design builds each block once (rebuilding them every pass made the report of ten million rows 2.5 times slower);
  * beyond that they are rebuilt when a pass comes back to them. The values are the same either way.
  */

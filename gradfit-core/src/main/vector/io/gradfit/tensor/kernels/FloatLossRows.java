@@ -7,15 +7,17 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * The float32 loops of {@link VectorLossRows} for 512-bit vectors: sixteen rows per step in float, sums in blocks
- * and groups as {@link FloatBlocks} explains.
+ * The float32 loops of {@link VectorLossRows} for 512-bit vectors: sixteen rows per step in float.
  *
  * <ul>
- *   <li>Logistic, one or three features: the logits, one exp and one log1p per row ({@link FloatMath}), σ(z) − y
- *   and every sum as float vectors; three interleaved features split by {@link FloatBlocks#x0} and its siblings.
- *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop.
+ *   <li>Logistic, one or three features: by blocks of {@link LogisticTerms#ROWS} rows in three passes (the
+ *   features split by {@link FloatBlocks#x0} and its siblings and the logits; the loss terms and σ(z) − y, with
+ *   one exp and one log1p per row from {@link FloatMath}; the gradient), each block's sums added in double. Ends
+ *   at the last full block.
+ *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop; sums in
+ *   blocks and groups as {@link FloatBlocks} explains. Ends at the last full sixteen rows.
  * </ul>
- * Each loop ends at the last full sixteen rows; the caller does the rest.
+ * The caller does the rows left.
  *
  * <p>NOTE: compiled apart with {@code --add-modules jdk.incubator.vector} (src/main/vector), as its callers.
  */
@@ -78,7 +80,7 @@ final class FloatLossRows {
     return touch;
   }
 
-  /** Pass 3: Σ(σ(z) − y)·x_j of the block, from its columns, into acc[2..4] (each in float by lane, then double). */
+  /** Pass 3: Σ(σ(z) − y)·x_j of the block, from its columns, into acc[2..4] (in float by lane, then double). */
   private static void gradient(float[] columns, float[] e, double[] acc, float[] lanes) {
     int rows = LogisticTerms.ROWS;
     FloatVector zero = FloatVector.zero(F16);

@@ -93,12 +93,14 @@ final class SixteenRows {
 
   /**
    * {@link LossLoops#logistic} for sixteen features: the BCE-with-logits terms, Σ(σ(z) − y), Σ(σ(z) − y)·x_j
-   * over rows [from, to), added to sums[at..at+17]; returns the first row it did not do (fewer than a block are left).
-   * By blocks of {@link LogisticTerms#ROWS} rows in three passes (see the class comment), each block's float sums added in double.
+   * over rows [from, to), added to sums[at..at+17]; returns the first row it did not do (fewer than a block are
+   * left). By blocks of {@link LogisticTerms#ROWS} rows in three passes (see the class comment), each block's float
+   * sums added in double.
    */
   static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     float[] w32 = floats(w);
-    float[] z = new float[LogisticTerms.ROWS + 16]; // the logits, then σ(z) − y; 16 more for the last step's full-vector store
+    // the logits, then σ(z) − y; 16 more for the full vector the last step of pass 1 stores
+    float[] z = new float[LogisticTerms.ROWS + 16];
     float[] lanes = new float[32];
     double[] acc = new double[18];
     int touch = 0;
