@@ -106,6 +106,7 @@ final class FloatLossRows {
    */
   static int polynomial(float[] t, float[] y, double[] a, double[] c, double[] w, double b, int from, int to,
       double[] sums, int at) {
+    boolean full = a[4] != 0; // degree 5: no power is masked
     FloatVector m2 = FloatVector.broadcast(F16, a[1] != 0 ? 1 : 0), m3 = FloatVector.broadcast(F16, a[2] != 0 ? 1 : 0);
     FloatVector m4 = FloatVector.broadcast(F16, a[3] != 0 ? 1 : 0), m5 = FloatVector.broadcast(F16, a[4] != 0 ? 1 : 0);
     FloatVector a1 = FloatVector.broadcast(F16, (float) a[0]), a2 = FloatVector.broadcast(F16, (float) a[1]);
@@ -128,8 +129,18 @@ final class FloatLossRows {
         FloatVector q = zero, s = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
         for (int end = Math.min(group, i + FloatBlocks.ROWS); i < end; i += 16) {
           FloatVector t1 = FloatVector.fromArray(F16, t, i);
-          FloatVector t2 = t1.mul(t1.mul(m2)), t3 = t2.mul(t1.mul(m3)), t4 = t3.mul(t1.mul(m4));
-          FloatVector t5 = t4.mul(t1.mul(m5));
+          FloatVector t2, t3, t4, t5;
+          if (full) { // the same branch on every iteration: C2 unswitches it
+            t2 = t1.mul(t1);
+            t3 = t2.mul(t1);
+            t4 = t3.mul(t1);
+            t5 = t4.mul(t1);
+          } else {
+            t2 = t1.mul(t1.mul(m2));
+            t3 = t2.mul(t1.mul(m3));
+            t4 = t3.mul(t1.mul(m4));
+            t5 = t4.mul(t1.mul(m5));
+          }
           FloatVector f1 = t1.fma(a1, c1), f2 = t2.fma(a2, c2), f3 = t3.fma(a3, c3), f4 = t4.fma(a4, c4);
           FloatVector f5 = t5.fma(a5, c5);
           FloatVector e = f5.fma(w5, f4.fma(w4, f3.fma(w3, f2.fma(w2, f1.fma(w1, bv)))))
