@@ -262,7 +262,7 @@ public abstract sealed class LinearModel implements Module
    */
   private double finalLoss(Loss loss, DesignBlocks design, Tensor target) {
     int blocks = design.count();
-    if (blocks == 1 || !(isMeanMse(loss) || isMeanBceWithLogits(loss))) {
+    if (blocks <= 1 || !(isMeanMse(loss) || isMeanBceWithLogits(loss))) {
       return finalLoss(loss, blocks == 1 ? design.design(0) : design(design.inputs()), target);
     }
     double sum = 0;
