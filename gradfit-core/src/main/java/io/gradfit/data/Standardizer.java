@@ -72,10 +72,9 @@ public final class Standardizer {
         throw new IllegalArgumentException("Standardizer: block " + k + " has " + d + " columns, the first "
             + sum.length);
       }
-      double[] values = a.toDoubleArray(); // one block's values, read in place of a.get's index arithmetic
       for (int j = 0; j < d; j++) {
         for (int i = 0; i < rows; i++) {
-          double v = values[i * d + j];
+          double v = a.get(i * d + j);
           if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("Standardizer: x[" + (n + i) + ", " + j + "] is " + v);
           }
@@ -95,10 +94,9 @@ public final class Standardizer {
     for (int k = 0; k < blocks; k++) {
       NdArray a = block.apply(k).array();
       int rows = a.shape().rank() == 0 ? 0 : a.shape().dim(0);
-      double[] values = a.toDoubleArray();
       for (int j = 0; j < d; j++) {
         for (int i = 0; i < rows; i++) {
-          double dv = values[i * d + j] - mean[j];
+          double dv = a.get(i * d + j) - mean[j];
           ss[j] += dv * dv;
         }
       }

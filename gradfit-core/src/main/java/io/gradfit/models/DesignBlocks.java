@@ -1,6 +1,7 @@
 package io.gradfit.models;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.tensor.NdArray;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -11,9 +12,10 @@ import java.util.function.IntToDoubleFunction;
  *
  * <p>As an {@link IntToDoubleFunction}, the value at flat index i·d + j (row i, column j), for
  * {@link io.gradfit.linalg.LeastSquares#solve(int, int, IntToDoubleFunction, io.gradfit.tensor.NdArray)}, which
- * reads it in six passes. Blocks are kept while they take at most an eighth of the heap's maximum, so a fit with room for its
- * design builds each block once (rebuilding them every pass made the report of ten million rows 2.5 times slower);
- * beyond that they are rebuilt when a pass comes back to them. The values are the same either way.
+ * reads it in six passes after the final loss's one ({@link #block}). Blocks are kept while they take at most an
+ * eighth of the heap's maximum, so a fit with room for its design builds each block once (rebuilding them every
+ * pass made the report of ten million rows 2.5 times slower); beyond that they are rebuilt when a pass comes back
+ * to them. The values are the same either way.
  */
 final class DesignBlocks implements IntToDoubleFunction {
   /** Rows per block. */
@@ -23,7 +25,7 @@ final class DesignBlocks implements IntToDoubleFunction {
   private final Tensor x;
   private final int n;
   private final Object[] kept; // float[] or double[] per block, or null
-  private final long budget = Runtime.getRuntime().maxMemory() / 8;
+  private final long budget;
   private long keptBytes;
   private int cachedBlock = -1;
   private float[] cachedFloats;
@@ -31,10 +33,16 @@ final class DesignBlocks implements IntToDoubleFunction {
   private int width = -1;
 
   DesignBlocks(LinearModel model, Tensor x) {
+    this(model, x, Runtime.getRuntime().maxMemory() / 8);
+  }
+
+  /** With a budget of kept bytes of its own (tests: 0 rebuilds every block each time a pass comes back to it). */
+  DesignBlocks(LinearModel model, Tensor x, long budget) {
     this.model = model;
     this.x = x;
     this.n = x.size(0);
     this.kept = new Object[count()];
+    this.budget = budget;
   }
 
   int rows() {
@@ -63,9 +71,14 @@ final class DesignBlocks implements IntToDoubleFunction {
     return model.features(inputs(block));
   }
 
-  /** The design of a block, [rows, d]. */
-  Tensor design(int block) {
-    return model.design(inputs(block));
+  /**
+   * The design of a block, [rows, d], built once while blocks are kept (the solver's passes then read the same
+   * arrays). Not to be modified.
+   */
+  Tensor block(int block) {
+    load(block);
+    io.gradfit.tensor.Shape shape = io.gradfit.tensor.Shape.of(rowsOf(block), width);
+    return Tensor.of(cachedFloats != null ? NdArray.wrap(cachedFloats, shape) : NdArray.wrap(cachedDoubles, shape));
   }
 
   /** The number of columns. */
@@ -92,7 +105,7 @@ final class DesignBlocks implements IntToDoubleFunction {
     }
     Object values = kept[block];
     if (values == null) {
-      Tensor t = design(block);
+      Tensor t = model.design(inputs(block));
       width = t.size(1);
       values = t.dtype() == io.gradfit.tensor.DType.FLOAT32 ? t.array().toFloatArray() : t.array().toDoubleArray();
       long bytes = (long) t.array().size() * t.dtype().bytes();

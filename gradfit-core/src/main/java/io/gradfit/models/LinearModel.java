@@ -263,13 +263,13 @@ public abstract sealed class LinearModel implements Module
   private double finalLoss(Loss loss, DesignBlocks design, Tensor target) {
     int blocks = design.count();
     if (blocks <= 1 || !(isMeanMse(loss) || isMeanBceWithLogits(loss))) {
-      return finalLoss(loss, blocks == 1 ? design.design(0) : design(design.inputs()), target);
+      return finalLoss(loss, blocks == 1 ? design.block(0) : design(design.inputs()), target);
     }
     double sum = 0;
     for (int k = 0; k < blocks; k++) {
       int rows = design.rowsOf(k);
       Tensor y = target.narrow(0, k * DesignBlocks.ROWS, rows); // a copy of those rows
-      sum += finalLoss(loss, design.design(k), y) * rows;
+      sum += finalLoss(loss, design.block(k), y) * rows;
     }
     return sum / design.rows();
   }
