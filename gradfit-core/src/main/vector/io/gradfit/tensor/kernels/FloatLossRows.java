@@ -10,10 +10,9 @@ import jdk.incubator.vector.VectorOperators;
  * The float32 loops of {@link VectorLossRows} for 512-bit vectors: sixteen rows per step in float.
  *
  * <ul>
- *   <li>Logistic, one or three features: by blocks of {@link LogisticTerms#ROWS} rows in three passes (the
- *   features split by {@link FloatBlocks#x0} and its siblings and the logits; the loss terms and σ(z) − y, with
- *   one exp and one log1p per row from {@link FloatMath}; the gradient), each block's sums added in double. Ends
- *   at the last full block.
+ *   <li>Logistic, one or three features: by blocks of {@link #LOGISTIC_ROWS} rows in two passes (the features
+ *   split by {@link FloatBlocks#x0} and its siblings, the logits and their exps; the loss terms, σ(z) − y and the
+ *   gradient, with one log1p per row), each block's sums added in double. Ends at the last full block.
  *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop; sums in
  *   blocks and groups as {@link FloatBlocks} explains. Ends at the last full sixteen rows.
  * </ul>
@@ -22,44 +21,55 @@ import jdk.incubator.vector.VectorOperators;
  * <p>NOTE: compiled apart with {@code --add-modules jdk.incubator.vector} (src/main/vector), as its callers.
  */
 final class FloatLossRows {
+  /**
+   * Rows per logistic block: its columns, logits and exps (20 KiB) stay in L1 between the passes. Larger blocks
+   * measured faster up to this (256 rows: 12 ms an epoch at 10^7 rows, three features, two threads; 1024: 10).
+   * A multiple of 16 that divides {@link LinearMseKernel#CHUNK_ROWS}.
+   */
+  static final int LOGISTIC_ROWS = 1024;
+
   private FloatLossRows() {}
 
   /**
    * Logistic sums of rows [from, to) for one or three features; returns the first row it did not do (fewer than a
-   * block are left). By blocks of {@link LogisticTerms#ROWS} rows in three passes ({@link LogisticTerms}): the
-   * features split into columns and the logits, the loss terms and σ(z) − y, the gradient sums from the columns.
+   * block are left). By blocks of {@link #LOGISTIC_ROWS} rows in two passes: the features split into columns, the
+   * logits and e^−|z| (pass 1, which streams the rows from memory while it computes the exp); then the loss terms,
+   * σ(z) − y and the gradient sums from the columns ({@link LogisticTerms#termsAndGradient}, from L1).
    */
   static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     int d = w.length;
     float[] wb = {(float) w[0], d == 3 ? (float) w[1] : 0, d == 3 ? (float) w[2] : 0, (float) b};
-    int rows = LogisticTerms.ROWS;
+    int rows = LOGISTIC_ROWS;
     float[] z = new float[rows];
+    float[] ez = new float[rows];
     float[] columns = new float[3 * rows]; // x_0, x_1, x_2 of the block's rows, in row order
-    float[] lanes = new float[32];
+    float[] lanes = new float[16];
     double[] acc = new double[5];
     int touch = 0;
     int i = from;
     for (; i + rows <= to; i += rows) {
-      touch += logits(x, d, i, wb, z, columns);
-      LogisticTerms.terms(z, y, i, acc, lanes);
-      gradient(columns, z, acc, lanes);
+      touch += logits(x, y, d, i, wb, z, ez, columns);
+      LogisticTerms.termsAndGradient(z, ez, y, i, columns, rows, acc, lanes);
     }
     for (int v = 0; v < d + 2; v++) sums[at + v] += acc[v];
     Ahead.keep(touch);
     return i;
   }
 
-  /** Pass 1: the block's features into columns (three features split as {@link FloatBlocks#x0} does) and logits. */
-  private static int logits(float[] x, int d, int i, float[] wb, float[] z, float[] columns) {
+  /**
+   * Pass 1: the block's features into columns (three features split as {@link FloatBlocks#x0} does), the logits
+   * into z and e^−|z| into ez; reads ahead in x and y.
+   */
+  private static int logits(float[] x, float[] y, int d, int i, float[] wb, float[] z, float[] ez, float[] columns) {
     FloatVector w0 = FloatVector.broadcast(F16, wb[0]), w1 = FloatVector.broadcast(F16, wb[1]);
     FloatVector w2 = FloatVector.broadcast(F16, wb[2]), bv = FloatVector.broadcast(F16, wb[3]);
-    int rows = LogisticTerms.ROWS;
+    int rows = LOGISTIC_ROWS;
     int touch = 0;
     for (int r = 0; r < rows; r += 16) {
       FloatVector x0, x1, x2;
       if (d == 3) { // the same branch on every iteration: C2 unswitches it
         int k = 3 * (i + r);
-        touch += Ahead.touch(x, k, 3);
+        touch += Ahead.touch(x, k, 3) + Ahead.touch(y, i + r, 1);
         FloatVector a = FloatVector.fromArray(F16, x, k);
         FloatVector c = FloatVector.fromArray(F16, x, k + 16);
         FloatVector f = FloatVector.fromArray(F16, x, k + 32);
@@ -67,7 +77,7 @@ final class FloatLossRows {
         x1 = FloatBlocks.x1(a, c, f);
         x2 = FloatBlocks.x2(a, c, f);
       } else {
-        touch += Ahead.touch(x, i + r, 1);
+        touch += Ahead.touch(x, i + r, 1) + Ahead.touch(y, i + r, 1);
         x0 = FloatVector.fromArray(F16, x, i + r);
         x1 = FloatVector.zero(F16);
         x2 = x1;
@@ -75,28 +85,11 @@ final class FloatLossRows {
       x0.intoArray(columns, r);
       x1.intoArray(columns, rows + r);
       x2.intoArray(columns, 2 * rows + r);
-      x2.fma(w2, x1.fma(w1, x0.fma(w0, bv))).intoArray(z, r);
+      FloatVector zv = x2.fma(w2, x1.fma(w1, x0.fma(w0, bv)));
+      zv.intoArray(z, r);
+      FloatMath.expNeg(zv.abs()).intoArray(ez, r); // in (0, 1]: nothing overflows
     }
     return touch;
-  }
-
-  /** Pass 3: Σ(σ(z) − y)·x_j of the block, from its columns, into acc[2..4] (in float by lane, then double). */
-  private static void gradient(float[] columns, float[] e, double[] acc, float[] lanes) {
-    int rows = LogisticTerms.ROWS;
-    FloatVector zero = FloatVector.zero(F16);
-    FloatVector g0 = zero, g1 = zero, g2 = zero;
-    for (int r = 0; r < rows; r += 16) {
-      FloatVector ev = FloatVector.fromArray(F16, e, r);
-      g0 = ev.fma(FloatVector.fromArray(F16, columns, r), g0);
-      g1 = ev.fma(FloatVector.fromArray(F16, columns, rows + r), g1);
-      g2 = ev.fma(FloatVector.fromArray(F16, columns, 2 * rows + r), g2);
-    }
-    g0.intoArray(lanes, 0);
-    for (int k = 0; k < 16; k++) acc[2] += lanes[k];
-    g1.intoArray(lanes, 0);
-    for (int k = 0; k < 16; k++) acc[3] += lanes[k];
-    g2.intoArray(lanes, 0);
-    for (int k = 0; k < 16; k++) acc[4] += lanes[k];
   }
 
   /**

@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorOperators;
  * the ranges those loops use. The JDK's vector EXP and LOG call Intel's SVML routines: each call is a call, so the
  * loop's live vectors are saved and restored around it, and in a fit they took about 40% of the logistic epoch.
  *
- * <p>Accuracy, in float32 (checked against {@code Math.exp} and {@code Math.log1p} by FloatMathTest): relative
- * error at most 2e-7 for both (a few float32 ulps), within the rounding of the loss terms the loops add them to.
+ * <p>Accuracy, in float32 (checked against {@code Math.exp} and {@code Math.log1p} through the kernels by
+ * LossKernelsTest): relative error at most 2e-7 for both (a few float32 ulps), within the rounding of the loss terms
+ * the loops add them to.
  *
  * <p>NOTE: compiled apart with {@code --add-modules jdk.incubator.vector} (src/main/vector), as its callers.
  */
@@ -25,7 +26,6 @@ final class FloatMath {
   private static final float LOG2E = 1.4426950408889634f;
   private static final float ROUND = 12582912f; // 1.5·2^23
   private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
-  private static final int ONE_BITS = Float.floatToRawIntBits(1f);
   // ln 2 in two parts (Cody and Waite): the high part has 16 significant bits, so n·LN2_HI is exact for n < 2^8
   private static final float LN2_HI = 0.693145751953125f;
   private static final float LN2_LO = 1.4286068203094172e-6f;
@@ -36,15 +36,17 @@ final class FloatMath {
   private static final float L7 = -0.056435029953718185f, L8 = 0.019649166613817215f;
   private static final float L9 = -0.0032140363473445177f;
 
-  // each coefficient as a vector: one Vector API call per Horner step, not two (C2's node budget is the limit here)
-  private static final FloatVector E7 = v(-1f / 5040), E6 = v(1f / 720), E5 = v(-1f / 120), E4 = v(1f / 24);
-  private static final FloatVector E3 = v(-1f / 6), E2 = v(0.5f), E1 = v(-1), E0 = v(1);
+  // Each coefficient as a vector: one Vector API call per Horner step, not two (C2's node budget is the limit here).
+  // e^-r on [-ln(2)/2, ln(2)/2]: a Chebyshev fit of degree 6 (numpy, in double; coefficients rounded to float),
+  // whose float32 evaluation by Horner's rule stays within 7.5e-8 relative of e^-r (Taylor needs degree 7 for that)
+  private static final FloatVector E6 = v(0.001394858118146658f), E5 = v(-0.008375128731131554f);
+  private static final FloatVector E4 = v(0.041666217148303986f), E3 = v(-0.16666415333747864f), E2 = v(0.5f);
+  private static final FloatVector E1 = v(-1), E0 = v(1);
   private static final FloatVector P9 = v(L9), P8 = v(L8), P7 = v(L7), P6 = v(L6), P5 = v(L5), P4 = v(L4);
   private static final FloatVector P3 = v(L3), P2 = v(L2), P1 = v(L1), P0 = v(1);
   private static final FloatVector MAX = v(EXP_MAX_ARGUMENT), LOG2E_V = v(LOG2E), ROUND_V = v(ROUND);
   private static final FloatVector MINUS_LN2_HI = v(-LN2_HI), LN2_LO_V = v(LN2_LO);
-  private static final IntVector ONE = IntVector.broadcast(F16.withLanes(int.class), ONE_BITS);
-  private static final IntVector ROUND_I = IntVector.broadcast(F16.withLanes(int.class), ROUND_BITS);
+  private static final IntVector SCALE_BITS = IntVector.broadcast(F16.withLanes(int.class), ROUND_BITS + 127);
 
   private FloatMath() {}
 
@@ -54,20 +56,19 @@ final class FloatMath {
 
   /**
    * e^-a for a ≥ 0 (a above {@link #EXP_MAX_ARGUMENT} taken as that): e^-a = 2^-n · e^-r with n the nearest integer
-   * to a·log2(e) and |r| ≤ ln(2)/2, e^-r by its Taylor polynomial of degree 7 (the next term is below 1.2e-8).
+   * to a·log2(e) and |r| ≤ ln(2)/2, e^-r by a polynomial of degree 6 (see E0..E6).
    */
   static FloatVector expNeg(FloatVector a) {
-    FloatVector c = a.min(MAX);
+    FloatVector c = a.blend(MAX, a.compare(VectorOperators.GT, MAX)); // not min(): its NaN and −0 rules cost 5 more
     // n = round(c·log2 e) by adding 1.5·2^23: the sum's last mantissa bits are n (no float-to-int conversion, which
     // JDK 17's C2 does not compile for these vectors: the loop then ran three times slower)
     FloatVector m = c.fma(LOG2E_V, ROUND_V);
     FloatVector nf = m.sub(ROUND_V);
-    IntVector n = m.reinterpretAsInts().sub(ROUND_I);
     FloatVector r = nf.fma(MINUS_LN2_HI, c).sub(nf.mul(LN2_LO_V)); // c − n·ln 2
-    FloatVector p = r.fma(E7, E6).fma(r, E5).fma(r, E4).fma(r, E3).fma(r, E2).fma(r, E1).fma(r, E0);
-    // 2^-n from its exponent bits (n ≤ 116: a normal float)
-    FloatVector scale = ONE.sub(n.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
-    return p.mul(scale);
+    FloatVector p = r.fma(E6, E5).fma(r, E4).fma(r, E3).fma(r, E2).fma(r, E1).fma(r, E0);
+    // 2^-n: exponent field 127 − n, as (ROUND bits + 127) − (m's bits) = 127 − n (n ≤ 116: a normal float)
+    IntVector scale = SCALE_BITS.sub(m.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23);
+    return p.mul(scale.reinterpretAsFloats());
   }
 
   /** log(1 + t) for t in [0, 1], as t·P(t). */

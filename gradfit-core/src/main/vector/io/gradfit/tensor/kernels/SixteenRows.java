@@ -94,20 +94,20 @@ final class SixteenRows {
   /**
    * {@link LossLoops#logistic} for sixteen features: the BCE-with-logits terms, Σ(σ(z) − y), Σ(σ(z) − y)·x_j
    * over rows [from, to), added to sums[at..at+17]; returns the first row it did not do (fewer than a block are
-   * left). By blocks of {@link LogisticTerms#ROWS} rows in three passes (see the class comment), each block's float
+   * left). By blocks of {@link #ROWS} rows in three passes (see the class comment), each block's float
    * sums added in double.
    */
   static int logistic(float[] x, float[] y, double[] w, double b, int from, int to, double[] sums, int at) {
     float[] w32 = floats(w);
     // the logits, then σ(z) − y; 16 more for the full vector the last step of pass 1 stores
-    float[] z = new float[LogisticTerms.ROWS + 16];
+    float[] z = new float[ROWS + 16];
     float[] lanes = new float[32];
     double[] acc = new double[18];
     int touch = 0;
     int i = from;
-    for (; i + LogisticTerms.ROWS <= to; i += LogisticTerms.ROWS) {
+    for (; i + ROWS <= to; i += ROWS) {
       touch += logits(x, i, w32, (float) b, z);
-      LogisticTerms.terms(z, y, i, acc, lanes);
+      LogisticTerms.terms(z, y, i, ROWS, acc, lanes);
       gradient(x, i, z, acc, lanes);
     }
     for (int v = 0; v < 18; v++) sums[at + v] += acc[v];
@@ -120,7 +120,7 @@ final class SixteenRows {
     FloatVector wv = FloatVector.fromArray(F16, w32, 0);
     FloatVector bv = FloatVector.broadcast(F16, b);
     int touch = 0;
-    for (int r = 0; r < LogisticTerms.ROWS; r += 4) {
+    for (int r = 0; r < ROWS; r += 4) {
       int k = 16 * (i + r);
       touch += Ahead.touch(x, k, 4);
       FloatVector xa = FloatVector.fromArray(F16, x, k), xb = FloatVector.fromArray(F16, x, k + 16);
@@ -134,7 +134,7 @@ final class SixteenRows {
   private static void gradient(float[] x, int i, float[] e, double[] acc, float[] lanes) {
     FloatVector zero = FloatVector.zero(F16);
     FloatVector ga = zero, gb = zero, gc = zero, gd = zero;
-    for (int r = 0; r < LogisticTerms.ROWS; r += 4) {
+    for (int r = 0; r < ROWS; r += 4) {
       int k = 16 * (i + r);
       ga = FloatVector.fromArray(F16, x, k).fma(FloatVector.broadcast(F16, e[r]), ga);
       gb = FloatVector.fromArray(F16, x, k + 16).fma(FloatVector.broadcast(F16, e[r + 1]), gb);
