@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mean squared error of a linear model and its gradients, in one pass over the data.
@@ -28,10 +29,10 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <p>Rows are summed in fixed chunks of {@link #CHUNK_ROWS}, and chunk sums are added in chunk order, so the
  * result is the same bits whether one thread or several did the work. Inputs of at least
- * {@link #PARALLEL_MIN_BYTES} bytes are split into contiguous runs of chunks, one per thread: the calling thread
- * and the workers of {@link ForkJoinPool#commonPool()} (whose parallelism is the core count minus one, so all
- * cores take part). Smaller inputs stay on the calling thread, where waking a worker would cost more than it
- * saves (measured: gradfit-bench LinearMseKernelBench, docs/benchmarks.md).
+ * {@link #PARALLEL_MIN_BYTES} bytes have their chunks taken in turn by the calling thread and the workers of
+ * {@link ForkJoinPool#commonPool()} (whose parallelism is the core count minus one, so all cores take part).
+ * Smaller inputs stay on the calling thread, where waking a worker would cost more than it saves (measured:
+ * gradfit-bench LinearMseKernelBench, docs/benchmarks.md).
  *
  * <pre>{@code
  * LinearMseKernel.Result r = LinearMseKernel.compute(x, y, w, b);
@@ -158,19 +159,22 @@ public final class LinearMseKernel {
   }
 
   /**
-   * The d + 2 sums of {@code body} over rows [0, n): each chunk of {@link #CHUNK_ROWS} rows summed on its own, chunks
-   * split over at most {@code threads} threads, then the chunk sums added in chunk order, so the result has the same
-   * bits on any number of threads. Shared by the kernels of this package.
+   * The d + 2 sums of {@code body} over rows [0, n): each chunk of {@link #CHUNK_ROWS} rows summed on its own into its
+   * own slot, the chunks taken in turn by at most {@code threads} threads, then the chunk sums added in chunk order,
+   * so the result has the same bits on any number of threads. Shared by the kernels of this package.
+   *
+   * <p>The threads take chunks as they come rather than a fixed share each: a thread that starts late (a parked pool
+   * worker can take a millisecond to wake on a VM) or runs slowly (its core taken a while by another process) leaves
+   * its chunks to the others instead of holding up the call.
    */
   static double[] totals(int n, int d, int threads, ChunkSums body) {
     int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
     double[] sums = new double[chunks * (d + 2)]; // per chunk: the loss sum, Σ dℓ/dz, Σ dℓ/dz·x_j
     int parts = Math.max(1, Math.min(threads, chunks));
+    AtomicInteger next = new AtomicInteger();
     List<ForkJoinTask<?>> shares = new ArrayList<>(parts);
     for (int p = 0; p < parts; p++) {
-      int from = (int) ((long) chunks * p / parts);
-      int to = (int) ((long) chunks * (p + 1) / parts);
-      shares.add(ForkJoinTask.adapt(() -> chunks(n, d, from, to, sums, body)));
+      shares.add(ForkJoinTask.adapt(() -> chunks(n, d, next, chunks, sums, body)));
     }
     // The caller runs the first share and the common pool the others, all through the same task code, so the
     // caller's rows do not go through a separately compiled copy of the loop inlined into this method.
@@ -182,9 +186,9 @@ public final class LinearMseKernel {
     return total;
   }
 
-  /** Sums of chunks [from, to) into their slots of {@code sums}. */
-  private static void chunks(int n, int d, int from, int to, double[] sums, ChunkSums body) {
-    for (int c = from; c < to; c++) {
+  /** Sums of the chunks this thread takes from {@code next}, until none is left, into their slots of sums. */
+  private static void chunks(int n, int d, AtomicInteger next, int chunks, double[] sums, ChunkSums body) {
+    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
       int first = c * CHUNK_ROWS;
       body.add(first, Math.min(n, first + CHUNK_ROWS), sums, c * (d + 2));
     }
