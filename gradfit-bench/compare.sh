@@ -42,6 +42,14 @@ score() { # benchmark-name [d]
     sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls);
     if (cls "." name == b && (d == "" || $8 == d)) printf "%.2f", $5 }' "$out/compare.csv"
 }
+# the best (smallest) measured iteration of a benchmark, from JMH's log: this VM has slow phases of seconds (see
+# docs/benchmarks.md), and the best iterations of a fit and of its floor are both from a fast one
+best() { # Class.method [text of its parameters line, e.g. "(d = 3,"]
+  awk -v b="$1" -v p="${2:-}" '/^# Benchmark: / { name = $3; sub(/.*\.bench\./, "", name) }
+    /^# Parameters: / { params = $0 }
+    /^Iteration / { if (name == b && (p == "" || index(params, p) > 0)) { v = $3 + 0; if (min == "" || v < min) min = v } }
+    END { if (min != "") printf "%.2f", min }' "$out/compare.log"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
 
 echo
@@ -64,8 +72,10 @@ if "$python" -c 'import torch' 2>/dev/null; then
 fi
 
 echo
-echo "gradfit against the floor of the same JMH run (Java) and the C floor of this run (ms per epoch)"
-printf '%-44s %9s %9s %8s %9s %8s   %s\n' workload gradfit "floor" ratio "C floor" "ratio" peers
+echo "gradfit against the floor of the same JMH run (Java) and the C floor of this run (ms per epoch; mean of the"
+echo "iterations, then the best iteration of each)"
+printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' workload gradfit "floor" ratio "C floor" "ratio" "best" \
+  "floor" "ratio" peers
 for d in 3 16; do
   floor=$(score LinearRegressionFitBench.readFloor2Threads "$d")
   for kind in epochVectorApi epoch; do
@@ -73,8 +83,10 @@ for d in 3 16; do
     t=$(score "LinearRegressionFitBench.$kind" "$d")
     p=""
     [ $kind = epochVectorApi ] && p="numpy ${peers[numpy,$d]:--}, torch ${peers[torch,$d]:--}"
-    printf '%-44s %9s %9s %8s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
-      "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$p"
+    bt=$(best "LinearRegressionFitBench.$kind" "(d = $d,")
+    bf=$(best LinearRegressionFitBench.readFloor2Threads "(d = $d,")
+    printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
+      "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$bt" "$bf" "$(ratio "$bt" "$bf")" "$p"
   done
 done
 for workload in logistic-3 logistic-16 polynomial-5; do
@@ -89,8 +101,10 @@ for workload in logistic-3 logistic-16 polynomial-5; do
     t=$(awk -F, -v w="$workload" -v k="$kind" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name);
       if ($1 ~ /OtherModelsFitBench/ && name == k && $10 == w) printf "%.2f", $5 }' "$out/compare.csv")
     label="$(echo "$workload" | sed 's/logistic-/LogisticRegression.fit, d = /; s/polynomial-5/PolynomialRegression.fit, degree 5/'), 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
-    printf '%-44s %9s %9s %8s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
-      "$(ratio "$t" "$cms")"
+    bt=$(best "OtherModelsFitBench.$kind" "$workload)")
+    bf=$(best OtherModelsFitBench.readFloor2Threads "$workload)")
+    printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
+      "$(ratio "$t" "$cms")" "$bt" "$bf" "$(ratio "$bt" "$bf")"
   done
 done
 floor=$(score LessonEpochBench.readFloor)
@@ -98,8 +112,12 @@ for kind in epochVectorApi epoch; do
   t=$(score "LessonEpochBench.$kind")
   p=""
   [ $kind = epochVectorApi ] && p="torch ${peers[lesson]:--}"
-  printf '%-44s %9s %9s %8s %9s %8s   %s\n' "lesson's autograd epoch, d = 3, 1 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)" \
-    "$t" "$floor" "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "$p"
+  bt=$(best "LessonEpochBench.$kind")
+  bf=$(best LessonEpochBench.readFloor)
+  printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' \
+    "lesson's autograd epoch, d = 3, 1 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)" \
+    "$t" "$floor" "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "$bt" "$bf" \
+    "$(ratio "$bt" "$bf")" "$p"
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   (JMH's own output: $out/compare.log, $out/compare.csv)"
