@@ -3,8 +3,6 @@ package io.gradfit.tensor.kernels;
 import static io.gradfit.tensor.kernels.FloatBlocks.F16;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The float32 loops of {@link VectorLossRows} for 512-bit vectors: sixteen rows per step in float.
@@ -13,8 +11,9 @@ import jdk.incubator.vector.VectorOperators;
  *   <li>Logistic, one or three features: by blocks of {@link #LOGISTIC_ROWS} rows in two passes (the features
  *   split by {@link FloatBlocks#x0} and its siblings, the logits and their exps; the loss terms, σ(z) − y and the
  *   gradient, with one log1p per row), each block's sums added in double. Ends at the last full block.
- *   <li>Polynomial of a float32 column: the powers are products of the loaded lanes, as in the double loop; sums in
- *   blocks and groups as {@link FloatBlocks} explains. Ends at the last full sixteen rows.
+ *   <li>Polynomial of a float32 column: the residual as one polynomial in t and the sums of e·t^k, mapped to the
+ *   features in double (see {@link #polynomial}); sums in blocks and groups as {@link FloatBlocks} explains. Ends
+ *   at the last full sixteen rows.
  * </ul>
  * The caller does the rows left.
  *
@@ -23,8 +22,8 @@ import jdk.incubator.vector.VectorOperators;
 final class FloatLossRows {
   /**
    * Rows per logistic block: its columns, logits and exps (20 KiB) stay in L1 between the passes. Larger blocks
-   * measured faster up to this (256 rows: 12 ms an epoch at 10^7 rows, three features, two threads; 1024: 10).
-   * A multiple of 16 that divides {@link LinearMseKernel#CHUNK_ROWS}.
+   * measured faster up to this one (the kernel at 10^7 rows, three features, two threads: 11.2-11.7 ms with 256,
+   * 10.7 with 1024, 11.2-11.8 with 2048). A multiple of 16 that divides {@link LinearMseKernel#CHUNK_ROWS}.
    */
   static final int LOGISTIC_ROWS = 1024;
 
