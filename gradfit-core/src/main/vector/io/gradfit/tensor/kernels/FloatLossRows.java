@@ -96,7 +96,7 @@ final class FloatLossRows {
    * first row it did not do. The loop never forms the features: the residual is one polynomial in t,
    * {@code e = Σ W_k·t^k + B − y} with {@code W_k = w_k·a_k} and {@code B = b + Σ w_k·c_k} (Horner's rule, five
    * FMAs), and it sums e and {@code e·t^k}; then {@code Σ e·f_k = a_k·Σ e·t^k + c_k·Σ e} in double. That is 18 vector
-   * operations per sixteen rows against 25, and 6 constants against 17 (the loop was short of registers).
+   * operations per sixteen rows against 25, and 6 constants against 17.
    * Powers above the degree have a_k = 0: their W_k is 0, and their sums (which may overflow for a huge t) are not
    * used.
    */
