@@ -3,6 +3,7 @@ package io.gradfit.autograd;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
+import io.gradfit.tensor.kernels.ColumnKernels;
 import io.gradfit.tensor.kernels.LinearMseKernel;
 import io.gradfit.tensor.kernels.LogisticKernel;
 import io.gradfit.tensor.kernels.PolynomialKernel;
@@ -54,6 +55,32 @@ final class FusedLosses {
         ? PolynomialKernel.compute(ta.floats(), y.array().floats(), mean, std, wv, bv)
         : PolynomialKernel.compute(ta.doubles(), y.array().floats(), mean, std, wv, bv);
     return kernelLoss("PolynomialMseBackward0", r, dtype, w, b);
+  }
+
+  /**
+   * {@code x.mm(w).add(b).sub(y).pow(2).mean()} (mse) or binary cross-entropy with logits, mean reduction, for x
+   * given feature-major: {@code xt} is x's transpose, [d, n], float32, so feature j of row i is at {@code j·n + i}.
+   * The value and the w and b gradients, from one pass of {@link ColumnKernels}.
+   */
+  static Tensor linearByColumns(String op, Tensor xt, Tensor w, Tensor b, Tensor y, boolean logistic) {
+    int d = xt.dim() == 2 ? xt.size(0) : -1;
+    int n = xt.dim() == 2 ? xt.size(1) : -1;
+    if (n < 1 || !w.shape().equals(Shape.of(d, 1)) || !b.shape().equals(Shape.of(1))
+        || !y.shape().equals(Shape.of(n, 1))) {
+      throw new IllegalArgumentException(op + ": expected xt [d, n] (x's transpose), w [d, 1], b [1] and y [n, 1] "
+          + "with n >= 1, got " + xt.shape() + ", " + w.shape() + ", " + b.shape() + " and " + y.shape());
+    }
+    if (xt.requiresGrad() || y.requiresGrad()) {
+      throw new IllegalArgumentException(op + ": xt or y requires grad; the fused loss gives gradients of w and b "
+          + "only");
+    }
+    DType dtype = requireFloat32(op, xt, w, b, y);
+    float[] xs = xt.array().floats();
+    float[] ys = y.array().floats();
+    double[] wv = w.array().toDoubleArray();
+    double bv = b.array().get(0);
+    LinearMseKernel.Result r = logistic ? ColumnKernels.logistic(xs, ys, wv, bv) : ColumnKernels.mse(xs, ys, wv, bv);
+    return kernelLoss(logistic ? "LinearBceWithLogitsBackward0" : "LinearMseBackward0", r, dtype, w, b);
   }
 
   private static void checkLinear(String op, Tensor x, Tensor w, Tensor b, Tensor y) {

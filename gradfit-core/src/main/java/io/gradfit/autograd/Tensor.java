@@ -454,6 +454,30 @@ public final class Tensor {
   }
 
   /**
+   * {@link #linearMse} for x given feature-major: {@code xt} is x's transpose, [d, n] (feature j of row i at
+   * {@code j·n + i}, as a dataset stored column after column keeps it), float32 like w [d, 1], b [1] and y [n, 1].
+   * The value and the w and b gradients of {@code xt.t().mm(w).add(b).sub(y).pow(2).mean()} within float32
+   * rounding, from one pass over the columns (io.gradfit.tensor.kernels.ColumnKernels), on several threads for large
+   * data; sixteen rows of a feature are one vector load, where row-major rows of few features must be split apart.
+   * xt and y must not require grad.
+   *
+   * @throws IllegalArgumentException if the shapes or dtypes do not fit
+   */
+  public static Tensor linearMseByColumns(Tensor xt, Tensor w, Tensor b, Tensor y) {
+    return FusedLosses.linearByColumns("linearMseByColumns", xt, w, b, y, false);
+  }
+
+  /**
+   * {@link #linearBceWithLogits} for x given feature-major, as {@link #linearMseByColumns}: the value and the w and b
+   * gradients of {@code new BceWithLogitsLoss().apply(xt.t().mm(w).add(b), y)} within float32 rounding.
+   *
+   * @throws IllegalArgumentException if the shapes or dtypes do not fit
+   */
+  public static Tensor linearBceWithLogitsByColumns(Tensor xt, Tensor w, Tensor b, Tensor y) {
+    return FusedLosses.linearByColumns("linearBceWithLogitsByColumns", xt, w, b, y, true);
+  }
+
+  /**
    * The mean squared error of a polynomial of one column in one fused op: for the raw column t ([n] or [n, 1],
    * float32 or float64), the value and the w and b gradients of {@code x.mm(w).add(b).sub(y).pow(2).mean()} where
    * x = [t, t², …, t^p] (p = w's rows, at most 5), each column standardized as {@code (t^k − mean[k−1]) / std[k−1]}

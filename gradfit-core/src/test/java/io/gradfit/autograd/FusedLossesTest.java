@@ -118,6 +118,54 @@ class FusedLossesTest {
     }
   }
 
+  /**
+   * The feature-major ops against the composed expressions on {@code xt.t()}: at 1037 rows (summed in double) and
+   * at 3·2^16 + 13 (the fast loops, in float32 blocks with the Vector API), for one group of features or several.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 6, 16, -3})
+  void byColumnsOpsMatchTheComposedLossesOnTheTranspose(int width) {
+    int d = Math.abs(width);
+    int n = width < 0 ? 3 * (1 << 16) + 13 : N;
+    Random r = new Random(d);
+    float[] xt = new float[n * d];
+    float[] y = new float[n];
+    float[] labels = new float[n];
+    for (int k = 0; k < xt.length; k++) xt[k] = (float) r.nextGaussian();
+    for (int i = 0; i < n; i++) {
+      y[i] = (float) (3 * r.nextGaussian());
+      labels[i] = r.nextInt(3) == 0 ? 1 : 0;
+    }
+    float[] w = new float[d];
+    for (int j = 0; j < d; j++) w[j] = (float) (2 * r.nextGaussian());
+    for (boolean logistic : new boolean[] {false, true}) {
+      float[] target = logistic ? labels : y;
+      Tensor wf = param(w, Shape.of(d, 1));
+      Tensor bf = param(new float[] {0.4f}, Shape.of(1));
+      Tensor xtT = Tensor.of(NdArray.wrap(xt, Shape.of(d, n)));
+      Tensor yT = Tensor.of(NdArray.wrap(target, Shape.of(n, 1)));
+      Tensor fused = logistic ? Tensor.linearBceWithLogitsByColumns(xtT, wf, bf, yT)
+          : Tensor.linearMseByColumns(xtT, wf, bf, yT);
+      fused.backward();
+
+      Tensor wt = param(w, Shape.of(d, 1)).toFloat64().detach().requiresGrad(true);
+      Tensor bt = param(new float[] {0.4f}, Shape.of(1)).toFloat64().detach().requiresGrad(true);
+      Tensor z = xtT.toFloat64().t().mm(wt).add(bt);
+      Tensor loss = logistic ? new BceWithLogitsLoss().apply(z, yT.toFloat64()) : z.sub(yT.toFloat64()).pow(2).mean();
+      loss.backward();
+      boolean inFloat = io.gradfit.tensor.kernels.ColumnKernels.sumsInFloat32(n, logistic);
+      double rel = inFloat ? 1e-5 : 1e-12;
+      String what = (logistic ? "bce" : "mse") + " d=" + d + " n=" + n;
+      assertClose(what + " loss", fused.item(), loss.item(), rel, Math.abs(loss.item()), DType.FLOAT32);
+      double scale = Math.max(1, Math.abs(loss.item())); // |dL/dw_j| is at most about the loss's size
+      for (int j = 0; j < d; j++) {
+        assertClose(what + " dL/dw" + j, wf.grad().array().get(j), wt.grad().array().get(j), rel, scale,
+            DType.FLOAT32);
+      }
+      assertClose(what + " dL/db", bf.grad().item(), bt.grad().item(), rel, scale, DType.FLOAT32);
+    }
+  }
+
   @Test
   void badInputsAreRejectedWithTheShapesOrDtypes() {
     Tensor x = Tensor.zeros(4, 2);
@@ -132,6 +180,12 @@ class FusedLossesTest {
     Tensor w6 = Tensor.zeros(6, 1).requiresGrad(true);
     assertThatThrownBy(() -> Tensor.polynomialMse(Tensor.zeros(4), null, null, w6, b, Tensor.zeros(4, 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("degree 6");
+    assertThatThrownBy(() -> Tensor.linearMseByColumns(x, w, b, Tensor.zeros(4, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linearMseByColumns: expected xt [d, n] (x's transpose), w [d, 1], b [1] and y [n, 1]")
+        .hasMessageContaining("[4, 2], [2, 1], [1] and [4, 1]");
+    assertThatThrownBy(() -> Tensor.linearBceWithLogitsByColumns(x.t().toFloat64(), w, b, Tensor.zeros(4, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected float32 tensors");
   }
 
   private static Tensor param(float[] v, Shape shape) {
