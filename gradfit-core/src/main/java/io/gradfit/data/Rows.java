@@ -30,6 +30,51 @@ final class Rows {
     return Tensor.of(NdArray.wrap(dst, shape));
   }
 
+  /** A new [d, rows.length] tensor holding rows {@code rows} of the feature-major [d, n] tensor {@code columns}. */
+  static Tensor takeColumns(Tensor columns, int[] rows) {
+    int d = columns.size(0);
+    int n = columns.size(1);
+    int m = rows.length;
+    Shape shape = Shape.of(d, m);
+    NdArray a = columns.array();
+    if (a.dtype() == DType.FLOAT32) {
+      float[] src = a.floats();
+      float[] dst = new float[d * m];
+      for (int j = 0; j < d; j++) {
+        for (int i = 0; i < m; i++) dst[j * m + i] = src[j * n + rows[i]];
+      }
+      return Tensor.of(NdArray.wrap(dst, shape));
+    }
+    double[] src = a.doubles();
+    double[] dst = new double[d * m];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < m; i++) dst[j * m + i] = src[j * n + rows[i]];
+    }
+    return Tensor.of(NdArray.wrap(dst, shape));
+  }
+
+  /** Rows [from, from + count) of the feature-major [d, n] tensor {@code columns}, as a new [count, d] tensor. */
+  static Tensor rowsOfColumns(Tensor columns, int from, int count) {
+    int d = columns.size(0);
+    int n = columns.size(1);
+    Shape shape = Shape.of(count, d);
+    NdArray a = columns.array();
+    if (a.dtype() == DType.FLOAT32) {
+      float[] src = a.floats();
+      float[] dst = new float[count * d];
+      for (int j = 0; j < d; j++) {
+        for (int i = 0; i < count; i++) dst[i * d + j] = src[j * n + from + i];
+      }
+      return Tensor.of(NdArray.wrap(dst, shape));
+    }
+    double[] src = a.doubles();
+    double[] dst = new double[count * d];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < count; i++) dst[i * d + j] = src[j * n + from + i];
+    }
+    return Tensor.of(NdArray.wrap(dst, shape));
+  }
+
   /** A detached copy with its own storage, as a 2-D tensor: [n] becomes [n, 1]. */
   static Tensor copy2d(Tensor t, String what) {
     return as2d(t.array().copy(), t, what);

@@ -1,6 +1,7 @@
 package io.gradfit.data;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
 import java.util.ArrayList;
@@ -138,6 +139,37 @@ public final class Standardizer {
   /** (x − μ)/σ per column, in x's dtype. */
   public Tensor transform(Tensor x) {
     return map(x, false);
+  }
+
+  /**
+   * {@link #transform} of feature-major inputs: columns [d, n] (x's transpose) to standardized columns [d, n], the
+   * same values ({@code (x − μ_j) / σ_j} in double, rounded to the columns' dtype) in the same layout.
+   */
+  public Tensor transformColumns(Tensor columns) {
+    int d = mean.length;
+    if (columns.dim() != 2 || columns.size(0) != d) {
+      throw new IllegalArgumentException("Standardizer: fitted on " + d + " columns, got columns of shape "
+          + columns.shape() + " (expected [" + d + ", n])");
+    }
+    int n = columns.size(1);
+    NdArray a = columns.array();
+    NdArray out = NdArray.zeros(a.dtype(), columns.shape());
+    boolean f32 = a.dtype() == DType.FLOAT32;
+    for (int j = 0; j < d; j++) {
+      double m = mean[j];
+      double s = std[j];
+      int at = j * n;
+      if (f32) {
+        float[] src = a.floats();
+        float[] dst = out.floats();
+        for (int i = at; i < at + n; i++) dst[i] = (float) ((src[i] - m) / s);
+      } else {
+        double[] src = a.doubles();
+        double[] dst = out.doubles();
+        for (int i = at; i < at + n; i++) dst[i] = (src[i] - m) / s;
+      }
+    }
+    return Tensor.of(out);
   }
 
   /** μ + σ·z per column, in z's dtype: the inverse of {@link #transform}. */

@@ -1,6 +1,7 @@
 package io.gradfit.models;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.data.Dataset;
 import io.gradfit.tensor.NdArray;
 import java.util.function.IntToDoubleFunction;
 
@@ -22,7 +23,8 @@ final class DesignBlocks implements IntToDoubleFunction {
   static final int ROWS = 1 << 16;
 
   private final LinearModel model;
-  private final Tensor x;
+  private final Tensor x; // the rows, or null when they come from a feature-major dataset
+  private final Dataset data;
   private final int n;
   private final Object[] kept; // float[] or double[] per block, or null
   private final long budget;
@@ -40,9 +42,20 @@ final class DesignBlocks implements IntToDoubleFunction {
   DesignBlocks(LinearModel model, Tensor x, long budget) {
     this.model = model;
     this.x = x;
+    this.data = null;
     this.n = x.size(0);
     this.kept = new Object[count()];
     this.budget = budget;
+  }
+
+  /** The rows of a dataset, read in place whether it is row-major or feature-major (then a block at a time). */
+  DesignBlocks(LinearModel model, Dataset data) {
+    this.model = model;
+    this.x = data.isFeatureMajor() ? null : data.x();
+    this.data = data;
+    this.n = data.size();
+    this.kept = new Object[count()];
+    this.budget = Runtime.getRuntime().maxMemory() / 8;
   }
 
   int rows() {
@@ -57,12 +70,15 @@ final class DesignBlocks implements IntToDoubleFunction {
     return Math.min(ROWS, n - block * ROWS);
   }
 
-  /** The rows x. */
+  /** The rows, [n, d] (of a feature-major dataset, a row-major copy). */
   Tensor inputs() {
-    return x;
+    return x != null ? x : data.x();
   }
 
   private Tensor inputs(int block) {
+    if (x == null) {
+      return data.rows(block * ROWS, rowsOf(block));
+    }
     return count() == 1 ? x : x.narrow(0, block * ROWS, rowsOf(block));
   }
 

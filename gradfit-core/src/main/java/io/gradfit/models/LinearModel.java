@@ -138,7 +138,10 @@ public abstract sealed class LinearModel implements Module
    */
   public final FitReport fit(Dataset data, FitOptions options) {
     Objects.requireNonNull(options, "options");
-    checkInputs(data.x());
+    if (data.features() != inputs) { // as checkInputs, without a row-major copy of feature-major data
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": expected inputs of shape [n, " + inputs
+          + "]" + (inputs == 1 ? " or [n]" : "") + ", got [" + data.size() + ", " + data.features() + "]");
+    }
     if (data.y().size(1) != 1) {
       throw new IllegalArgumentException(getClass().getSimpleName() + ": expected one target column, got y of shape "
           + data.y().shape());
@@ -149,7 +152,7 @@ public abstract sealed class LinearModel implements Module
     Dataset.Split split = trainer.split(data);
     Dataset train = inDtype(split.train());
     inputNames = data.featureNames();
-    DesignBlocks trainRows = new DesignBlocks(this, train.x());
+    DesignBlocks trainRows = new DesignBlocks(this, train);
     standardizer = options.standardize() ? Standardizer.fit(trainRows.count(), trainRows::features) : null;
 
     GradientPath path = pathFor(options.gradientPath(), loss, trainer, train.size());
@@ -158,7 +161,7 @@ public abstract sealed class LinearModel implements Module
 
     // The report reads the features the layer saw, widened to double as they are read, a block of rows at a time:
     // no float64 copy of the data, and no design matrix beside the raw column of a polynomial
-    DesignBlocks design = new DesignBlocks(this, train.x());
+    DesignBlocks design = new DesignBlocks(this, train);
     Tensor target = train.y();
     double finalLoss = finalLoss(loss, design, target);
     if (!hasLeastSquaresOptimum() || !(loss instanceof MseLoss mse) || mse.reduction() == Reduction.NONE) {
@@ -179,7 +182,7 @@ public abstract sealed class LinearModel implements Module
   private Provenance provenance(Dataset data, Trainer trainer, FitOptions options, History history,
       double finalLoss, Dataset.Split split, Loss loss) {
     Double validationLoss = split.validation()
-        .map(v -> finalLoss(loss, new DesignBlocks(this, v.x()), inDtype(v).y())).orElse(null);
+        .map(v -> finalLoss(loss, new DesignBlocks(this, v), inDtype(v).y())).orElse(null);
     return new Provenance(data.source().orElse("in memory"), data.size(), data.targetName(),
         trainer.optimizerName(), history.epochs() > 0 ? history.learningRate()[0] : Double.NaN, false,
         trainer.epochs(), history.epochs(), trainer.batchSize(), trainer.validationFraction(),
@@ -232,10 +235,31 @@ public abstract sealed class LinearModel implements Module
       double[] std = standardizer == null ? null : standardizer.std();
       return () -> Tensor.polynomialMse(t, mean, std, w, b, target);
     }
+    if (train.isFeatureMajor() && featuresAreInputs() && dtype() == DType.FLOAT32) {
+      Tensor columns = designColumns(train.columns());
+      return isMeanMse(loss)
+          ? () -> Tensor.linearMseByColumns(columns, w, b, target)
+          : () -> Tensor.linearBceWithLogitsByColumns(columns, w, b, target);
+    }
     Tensor design = design(train.x());
     return isMeanMse(loss)
         ? () -> Tensor.linearMse(design, w, b, target)
         : () -> Tensor.linearBceWithLogits(design, w, b, target);
+  }
+
+  /**
+   * The design of feature-major inputs, feature-major: the columns themselves, or standardized and in the
+   * parameters' dtype (a copy, as {@link #design} makes of row-major inputs). For a model whose features are its
+   * inputs.
+   */
+  private Tensor designColumns(Tensor columns) {
+    Tensor c = standardizer == null ? columns : standardizer.transformColumns(columns);
+    return c.dtype() == dtype() ? c : c.to(dtype());
+  }
+
+  /** Whether this model's features are its inputs (linear and logistic regression), not computed from them. */
+  boolean featuresAreInputs() {
+    return false;
   }
 
   /**
@@ -298,7 +322,11 @@ public abstract sealed class LinearModel implements Module
   }
 
   private Dataset inDtype(Dataset d) {
-    return d.y().dtype() == dtype() ? d : Dataset.of(d.x(), d.y().to(dtype()), d.featureNames());
+    if (d.y().dtype() == dtype()) {
+      return d;
+    }
+    return d.isFeatureMajor() ? Dataset.ofColumns(d.columns(), d.y().to(dtype()), d.featureNames())
+        : Dataset.of(d.x(), d.y().to(dtype()), d.featureNames());
   }
 
   /** The output for {@code x}, computed without recording a graph. */

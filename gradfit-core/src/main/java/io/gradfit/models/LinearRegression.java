@@ -51,6 +51,11 @@ public final class LinearRegression extends LinearModel {
   }
 
   @Override
+  boolean featuresAreInputs() {
+    return true;
+  }
+
+  @Override
   List<String> featureNames(List<String> inputNames) {
     return inputNames;
   }

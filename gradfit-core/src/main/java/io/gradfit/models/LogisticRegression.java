@@ -95,6 +95,11 @@ public final class LogisticRegression extends LinearModel {
   }
 
   @Override
+  boolean featuresAreInputs() {
+    return true;
+  }
+
+  @Override
   List<String> featureNames(List<String> inputNames) {
     return inputNames;
   }

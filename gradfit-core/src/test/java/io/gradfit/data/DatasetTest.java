@@ -43,6 +43,63 @@ class DatasetTest {
         .hasMessage("Dataset: 1 feature names [a] for 2 columns of x");
   }
 
+  /** Columns a = 0, 1, 2, 3, 4 and b = 0, −1, …, stored one after the other. */
+  private static Dataset numberedColumns(int n) {
+    float[][] c = new float[2][n];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      c[0][i] = i;
+      c[1][i] = -i;
+      y[i] = 10 * i;
+    }
+    return Dataset.ofColumns(Tensor.of(c), Tensor.of(y), List.of("a", "b"));
+  }
+
+  @Test
+  void aFeatureMajorDatasetReadsItsColumnsInPlaceAndGivesRowsOnRequest() {
+    Tensor columns = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
+    Dataset d = Dataset.ofColumns(columns, Tensor.of(7f, 8f, 9f), List.of("a", "b"));
+    assertThat(d.isFeatureMajor()).isTrue();
+    assertThat(d.size()).isEqualTo(3);
+    assertThat(d.features()).isEqualTo(2);
+    assertThat(d.x().toFloatArray()).containsExactly(1, 4, 2, 5, 3, 6);
+    assertThat(d.x().shape().toArray()).containsExactly(3, 2);
+    assertThat(d.rows(1, 2).toFloatArray()).containsExactly(2, 5, 3, 6);
+    assertThat(d.y().shape().toArray()).containsExactly(3, 1);
+    columns.array().set(0, 10); // shared, as view's
+    assertThat(d.columns().toFloatArray()).containsExactly(10, 2, 3, 4, 5, 6);
+    assertThat(d.toString()).contains("feature-major");
+    Dataset rowMajor = Dataset.of(d.x(), d.y(), d.featureNames());
+    assertThat(rowMajor.isFeatureMajor()).isFalse();
+    assertThat(rowMajor.columns().toFloatArray()).containsExactly(10, 2, 3, 4, 5, 6);
+    assertThat(rowMajor.rows(1, 2).toFloatArray()).containsExactly(2, 5, 3, 6);
+  }
+
+  @Test
+  void aFeatureMajorSubsetAndSplitKeepTheLayoutAndTheRows() {
+    Dataset s = numberedColumns(5).subset(new int[] {4, 1});
+    assertThat(s.isFeatureMajor()).isTrue();
+    assertThat(s.x().toFloatArray()).containsExactly(4, -4, 1, -1);
+    assertThat(s.y().toFloatArray()).containsExactly(40, 10);
+    Dataset.Split fromColumns = numberedColumns(40).split(0.25, new Generator(3));
+    Dataset.Split fromRows = numbered(40).split(0.25, new Generator(3));
+    assertThat(fromColumns.train().x().toFloatArray()).containsExactly(fromRows.train().x().toFloatArray());
+    assertThat(fromColumns.validation().orElseThrow().y().toFloatArray())
+        .containsExactly(fromRows.validation().orElseThrow().y().toFloatArray());
+  }
+
+  @Test
+  void featureMajorInputsThatDoNotFitAreRejected() {
+    assertThatThrownBy(() -> Dataset.ofColumns(Tensor.zeros(2, 3), Tensor.zeros(4), List.of("a", "b")))
+        .hasMessage("Dataset: the columns have 3 rows but y has 4");
+    assertThatThrownBy(() -> Dataset.ofColumns(Tensor.zeros(2, 3), Tensor.zeros(3), List.of("a")))
+        .hasMessage("Dataset: 1 feature names [a] for 2 columns");
+    assertThatThrownBy(() -> Dataset.ofColumns(Tensor.zeros(6), Tensor.zeros(3), List.of("a")))
+        .hasMessage("Dataset: columns must be [d, n], got [6]");
+    assertThatThrownBy(() -> numberedColumns(3).rows(2, 2))
+        .hasMessage("Dataset.rows: rows [2, 4) of 3");
+  }
+
   @Test
   void subsetTakesRowsInOrder() {
     Dataset s = numbered(5).subset(new int[] {4, 1});

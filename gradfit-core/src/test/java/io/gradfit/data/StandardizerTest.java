@@ -1,6 +1,7 @@
 package io.gradfit.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gradfit.autograd.Tensor;
@@ -111,5 +112,20 @@ class StandardizerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Standardizer.fit(4, k -> all.narrow(0, starts[k], starts[k + 1] - starts[k])))
         .hasMessage("Standardizer: x[500, 1] is NaN");
+  }
+
+  /** The feature-major transform gives the row-major one's values, bit for bit, in the columns' layout. */
+  @Test
+  void transformOfColumnsIsTheTransformOfTheRowsTransposed() {
+    Tensor x = Tensor.of(new float[][] {{1, 10}, {2, 30}, {4, 20}, {7, 0.5f}});
+    Standardizer s = Standardizer.fit(x);
+    Tensor rows = s.transform(x);
+    Tensor columns = s.transformColumns(x.t());
+    assertThat(columns.shape().toArray()).containsExactly(2, 4);
+    assertThat(columns.t().toFloatArray()).containsExactly(rows.toFloatArray());
+    Tensor x64 = x.toFloat64();
+    assertThat(s.transformColumns(x64.t()).t().toDoubleArray()).containsExactly(s.transform(x64).toDoubleArray());
+    assertThatThrownBy(() -> s.transformColumns(x))
+        .hasMessage("Standardizer: fitted on 2 columns, got columns of shape [4, 2] (expected [2, n])");
   }
 }
