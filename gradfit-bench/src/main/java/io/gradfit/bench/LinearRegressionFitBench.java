@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target 2 through the public API: one epoch of {@code LinearRegression.fit} (full batch, MSE, plain SGD, the
  * default {@code GradientPath.AUTO}, which takes the fused path at this size) on N = 10⁷ float32 rows, against
  * the memory floor ({@link VectorReadFloor}) of the same data in the same run. The kernel uses the calling thread
- * and the common pool, two threads on a 2-core machine; the floor is read on two threads.
+ * and the common pool, two threads on a 2-core machine; the floor is read on two threads. Both layouts of a
+ * dataset: feature-major ({@code Dataset.ofColumns}, the column kernels) and row-major ({@code Dataset.of}).
  *
  * <p>How an epoch is timed ({@link SteppedFit}): the fit runs on a thread of its own, for as many epochs as JMH
  * asks for; each call runs ten epochs and reports a tenth of its time, so the two thread handoffs of a call weigh a
@@ -53,11 +54,18 @@ public class LinearRegressionFitBench {
     @Param({"3", "16"})
     int d;
 
+    /** How the dataset holds X: "rows" (row-major, Dataset.of) or "columns" (feature-major, Dataset.ofColumns). */
+    @Param({"columns", "rows"})
+    String layout;
+
     Rows rows;
 
     @Setup
     public void generate() {
       rows = Rows.linear(n, d);
+      if (layout.equals("columns")) {
+        rows = rows.featureMajor(); // the floor reads the same bytes either way
+      }
     }
   }
 
@@ -68,9 +76,12 @@ public class LinearRegressionFitBench {
 
     @Setup
     public void start(Data data) throws InterruptedException {
-      Dataset train = Dataset.of(Tensor.of(NdArray.wrap(data.rows.x, Shape.of(data.n, data.d))),
-          Tensor.of(NdArray.wrap(data.rows.y, Shape.of(data.n, 1))));
-      data.rows = null; // the dataset holds its own copy
+      Tensor y = Tensor.of(NdArray.wrap(data.rows.y, Shape.of(data.n, 1)));
+      Dataset train = data.layout.equals("columns")
+          ? Dataset.ofColumns(Tensor.of(NdArray.wrap(data.rows.x, Shape.of(data.d, data.n))), y,
+              Dataset.defaultNames(data.d))
+          : Dataset.of(Tensor.of(NdArray.wrap(data.rows.x, Shape.of(data.n, data.d))), y);
+      data.rows = null; // the dataset holds its own copy, or (columns) the arrays themselves
       System.gc();
       fit = new SteppedFit(new LinearRegression(data.d, new Generator(1), DType.FLOAT32), train, 0.1, false);
     }

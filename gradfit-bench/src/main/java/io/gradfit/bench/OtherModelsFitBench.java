@@ -38,26 +38,34 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class OtherModelsFitBench {
-  /** The raw data: X [n, d] and labels for "logistic-d", the column [n] and y for "polynomial-5". */
+  /**
+   * The raw data: X [n, d] and labels for "logistic-d" (row-major, Dataset.view) and "logistic-d-columns"
+   * (feature-major, Dataset.ofColumns), the column [n] and y for "polynomial-5".
+   */
   @State(Scope.Benchmark)
   public static class Data {
     @Param({"10000000"})
     int n;
 
-    @Param({"logistic-3", "logistic-16", "polynomial-5"})
+    @Param({"logistic-3-columns", "logistic-3", "logistic-16-columns", "logistic-16", "polynomial-5"})
     String workload;
 
     float[] x;
     float[] y;
     int d;
     boolean logistic;
+    boolean columns;
 
     @Setup
     public void generate() {
       logistic = workload.startsWith("logistic");
-      d = Integer.parseInt(workload.substring(workload.indexOf('-') + 1));
+      columns = workload.endsWith("-columns");
+      d = Integer.parseInt(workload.split("-")[1]);
       if (logistic) {
         Rows rows = Rows.linear(n, d);
+        if (columns) {
+          rows = rows.featureMajor();
+        }
         x = rows.x;
         y = rows.y;
         for (int i = 0; i < n; i++) y[i] = y[i] > 0.5f ? 1 : 0; // y = Σ(j+1)/d·x_j + 0.5 + noise, cut at 0.5
@@ -82,8 +90,11 @@ public class OtherModelsFitBench {
       Tensor y = Tensor.of(NdArray.wrap(data.y, Shape.of(data.n, 1)));
       if (data.logistic) {
         model = new LogisticRegression(data.d, new Generator(1), DType.FLOAT32);
-        Tensor x = Tensor.of(NdArray.wrap(data.x, Shape.of(data.n, data.d)));
-        train = Dataset.view(x, y, Dataset.defaultNames(data.d));
+        train = data.columns
+            ? Dataset.ofColumns(Tensor.of(NdArray.wrap(data.x, Shape.of(data.d, data.n))), y,
+                Dataset.defaultNames(data.d))
+            : Dataset.view(Tensor.of(NdArray.wrap(data.x, Shape.of(data.n, data.d))), y,
+                Dataset.defaultNames(data.d));
       } else {
         model = new PolynomialRegression(data.d, 1, false, new Generator(1), DType.FLOAT32);
         train = Dataset.view(Tensor.of(NdArray.wrap(data.x, Shape.of(data.n, 1))), y, Dataset.defaultNames(1));

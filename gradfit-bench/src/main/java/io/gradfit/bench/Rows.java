@@ -52,6 +52,18 @@ final class Rows {
     return new Rows(n, d, x, y);
   }
 
+  /**
+   * The same rows feature-major (X's transpose [d, n], as Dataset.ofColumns takes it); x then holds the columns. The
+   * row-major array is dropped, so only one copy of X is held.
+   */
+  Rows featureMajor() {
+    float[] xt = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) xt[j * n + i] = x[i * d + j];
+    }
+    return new Rows(n, d, xt, y);
+  }
+
   /** One column t and y, as rows of one feature. */
   static Rows column(float[] t, float[] y) {
     return new Rows(y.length, 1, t, y);
