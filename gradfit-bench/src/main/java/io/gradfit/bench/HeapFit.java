@@ -1,7 +1,9 @@
 package io.gradfit.bench;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.data.Dataset;
 import io.gradfit.models.FitOptions;
+import io.gradfit.models.LinearModel;
 import io.gradfit.models.LinearRegression;
 import io.gradfit.models.LogisticRegression;
 import io.gradfit.models.PolynomialRegression;
@@ -21,7 +23,8 @@ import io.gradfit.tensor.kernels.LinearMseKernel;
  * the fused path, the report's final loss and least-squares optimum included), {@code logistic}
  * ({@code LogisticRegression.fit} on labels 0/1, the same way), {@code polynomial} ({@code PolynomialRegression.fit}
  * of degree d on one column, standardized; the data are then that column and y) and {@code autograd} (the lesson's
- * raw loop, x.mm(w).add(b).sub(y).pow(2).mean()).
+ * raw loop, x.mm(w).add(b).sub(y).pow(2).mean()). {@code fit-columns} and {@code logistic-columns} fit the same
+ * data held feature-major ({@code Dataset.ofColumns}, read in place by the column kernels).
  */
 public final class HeapFit {
   private HeapFit() {}
@@ -31,7 +34,7 @@ public final class HeapFit {
     int n = Integer.parseInt(args[1]);
     int d = Integer.parseInt(args[2]);
     int epochs = Integer.parseInt(args[3]);
-    Rows rows = Rows.linear(n, mode.equals("polynomial") ? 1 : d);
+    Rows rows = Rows.linear(n, mode.equals("polynomial") ? 1 : d, mode.endsWith("-columns"));
     double loss = Double.NaN;
     if (mode.equals("kernel")) {
       double[] w = new double[d];
@@ -47,6 +50,16 @@ public final class HeapFit {
       Tensor y = Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1)));
       LinearRegression model = new LinearRegression(d, new Generator(1), DType.FLOAT32);
       loss = model.fit(x, y, FitOptions.sgd(0.1, epochs)).finalLoss();
+    } else if (mode.equals("fit-columns") || mode.equals("logistic-columns")) {
+      boolean logistic = mode.startsWith("logistic");
+      if (logistic) {
+        for (int i = 0; i < n; i++) rows.y[i] = rows.y[i] > 0.5f ? 1 : 0;
+      }
+      Dataset data = Dataset.ofColumns(Tensor.of(NdArray.wrap(rows.x, Shape.of(d, n))),
+          Tensor.of(NdArray.wrap(rows.y, Shape.of(n, 1))), Dataset.defaultNames(d));
+      LinearModel model = logistic ? new LogisticRegression(d, new Generator(1), DType.FLOAT32)
+          : new LinearRegression(d, new Generator(1), DType.FLOAT32);
+      loss = model.fit(data, FitOptions.sgd(logistic ? 0.5 : 0.1, epochs)).finalLoss();
     } else if (mode.equals("logistic")) {
       for (int i = 0; i < n; i++) rows.y[i] = rows.y[i] > 0.5f ? 1 : 0;
       Tensor x = Tensor.of(NdArray.wrap(rows.x, Shape.of(n, d)));

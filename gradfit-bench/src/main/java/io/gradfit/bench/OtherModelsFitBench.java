@@ -62,10 +62,7 @@ public class OtherModelsFitBench {
       columns = workload.endsWith("-columns");
       d = Integer.parseInt(workload.split("-")[1]);
       if (logistic) {
-        Rows rows = Rows.linear(n, d);
-        if (columns) {
-          rows = rows.featureMajor();
-        }
+        Rows rows = Rows.linear(n, d, columns);
         x = rows.x;
         y = rows.y;
         for (int i = 0; i < n; i++) y[i] = y[i] > 0.5f ? 1 : 0; // y = Σ(j+1)/d·x_j + 0.5 + noise, cut at 0.5

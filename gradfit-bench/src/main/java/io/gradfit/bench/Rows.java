@@ -35,6 +35,14 @@ final class Rows {
 
   /** d features uniform in [-1, 1), y = Σ_j (j+1)/d · x_j + 0.5 + uniform noise in [-0.05, 0.05). */
   static Rows linear(int n, int d) {
+    return linear(n, d, false);
+  }
+
+  /**
+   * As {@link #linear(int, int)}, the same values; with featureMajor, x holds X's transpose [d, n] (as
+   * Dataset.ofColumns takes it), generated in place (one copy of X in memory).
+   */
+  static Rows linear(int n, int d, boolean featureMajor) {
     float[] x = new float[n * d];
     float[] y = new float[n];
     long s = 42;
@@ -43,25 +51,13 @@ final class Rows {
       for (int j = 0; j < d; j++) {
         s = next(s);
         float v = (float) (2 * ((s >>> 11) * 0x1.0p-53) - 1);
-        x[i * d + j] = v;
+        x[featureMajor ? j * n + i : i * d + j] = v;
         t += (j + 1.0) / d * v;
       }
       s = next(s);
       y[i] = (float) (t + 0.1 * ((s >>> 11) * 0x1.0p-53) - 0.05);
     }
     return new Rows(n, d, x, y);
-  }
-
-  /**
-   * The same rows feature-major (X's transpose [d, n], as Dataset.ofColumns takes it); x then holds the columns. The
-   * row-major array is dropped, so only one copy of X is held.
-   */
-  Rows featureMajor() {
-    float[] xt = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) xt[j * n + i] = x[i * d + j];
-    }
-    return new Rows(n, d, xt, y);
   }
 
   /** One column t and y, as rows of one feature. */

@@ -135,10 +135,17 @@ public final class CsvData {
 
   /**
    * Features and target with the features' names, described as coming from this file (its name) for the
-   * provenance of a fit.
+   * provenance of a fit. Feature-major ({@link Dataset#ofColumns}): the columns as read, one after the other, which
+   * linear and logistic fits read fastest and in place.
    */
   public Dataset dataset() {
-    return Dataset.of(x(), y(), features).describedAs(file.getFileName().toString(), target);
+    int n = rows();
+    double[] columns = new double[Math.multiplyExact(n, features.size())];
+    for (int j = 0; j < features.size(); j++) {
+      System.arraycopy(table.column(features.get(j)), 0, columns, j * n, n);
+    }
+    Tensor xt = Tensor.of(NdArray.wrap(columns, Shape.of(features.size(), n)));
+    return Dataset.ofColumns(xt, y(), features).describedAs(file.getFileName().toString(), target);
   }
 
   /** {@code file:line:column} of row {@code row} (from 0) of {@code column}. */
