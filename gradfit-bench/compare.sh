@@ -2,12 +2,13 @@
 # Every speed figure of issue 13 in one run, each against the memory floor measured in the same run:
 #   - the floor: Java (MemoryFloorBench, Vector API accumulators, 1 and 2 threads) and C (c/read_floor.c,
 #     compiled here with gcc -O3 -march=native when gcc exists), for the bytes of N rows of d = 3 and d = 16;
-#   - gradfit: LinearRegression.fit epochs (scalar and Vector API, 2 threads, d = 3 and 16), LogisticRegression.fit
-#     (d = 3 and 16) and PolynomialRegression.fit (one column, degree 5) epochs, the lesson's raw autograd epoch
-#     (1 thread), each JMH benchmark class with its own floor in the same JMH run;
+#   - gradfit: LinearRegression.fit epochs (scalar and Vector API, 2 threads, d = 3 and 16, datasets feature-major
+#     ("columns", Dataset.ofColumns) and row-major ("rows")), LogisticRegression.fit (d = 3 and 16, both layouts)
+#     and PolynomialRegression.fit (one column, degree 5) epochs, the lesson's raw autograd epoch (1 thread), each
+#     JMH benchmark class with its own floor in the same JMH run;
 #   - peers, when /usr/bin/python3 has them: numpy and PyTorch (python/linear_epoch.py, python/lesson_epoch.py).
 # Usage: gradfit-bench/compare.sh [N]   (from anywhere; N defaults to 10^7; JMH_OPTS adds JMH options, e.g.
-#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 10 minutes at N = 10^7.
+#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 17 minutes at N = 10^7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000000}"
@@ -37,10 +38,17 @@ fi
 java -jar "$jar" 'MemoryFloorBench|LinearRegressionFitBench|OtherModelsFitBench|LessonEpochBench' -p n="$n" ${JMH_OPTS:-} \
   -rf csv -rff "$out/compare.csv" > "$out/compare.log"
 # columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
-score() { # benchmark-name [d]
-  awk -F, -v b="$1" -v d="${2:-}" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); cls = $1;
-    sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls);
-    if (cls "." name == b && (d == "" || $8 == d)) printf "%.2f", $5 }' "$out/compare.csv"
+score() { # benchmark-name [d] [layout]; parameters found by their column's header
+  awk -F, -v b="$1" -v d="${2:-}" -v l="${3:-}" 'NR == 1 { for (i = 1; i <= NF; i++) { h = $i; gsub(/["\r]/, "", h);
+      col[h] = i } next }
+    { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); cls = $1; sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls);
+      if (cls "." name == b && (d == "" || $col["Param: d"] == d) && (l == "" || $col["Param: layout"] == l))
+        printf "%.2f", $5 }' "$out/compare.csv"
+}
+workload_score() { # OtherModelsFitBench method, workload
+  awk -F, -v k="$1" -v w="$2" 'NR == 1 { for (i = 1; i <= NF; i++) { h = $i; gsub(/["\r]/, "", h); col[h] = i } next }
+    { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name);
+      if ($1 ~ /OtherModelsFitBench/ && name == k && $col["Param: workload"] == w) printf "%.2f", $5 }' "$out/compare.csv"
 }
 # the best (smallest) measured iteration of a benchmark, from JMH's log: this VM has slow phases of seconds (see
 # docs/benchmarks.md), and the best iterations of a fit and of its floor are both from a fast one
@@ -74,36 +82,41 @@ fi
 echo
 echo "gradfit against the floor of the same JMH run (Java) and the C floor of this run (ms per epoch; mean of the"
 echo "iterations, then the best iteration of each)"
-printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' workload gradfit "floor" ratio "C floor" "ratio" "best" \
+printf '%-56s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' workload gradfit "floor" ratio "C floor" "ratio" "best" \
   "floor" "ratio" peers
 for d in 3 16; do
-  floor=$(score LinearRegressionFitBench.readFloor2Threads "$d")
-  for kind in epochVectorApi epoch; do
-    label="LinearRegression.fit, d = $d, 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
-    t=$(score "LinearRegressionFitBench.$kind" "$d")
-    p=""
-    [ $kind = epochVectorApi ] && p="numpy ${peers[numpy,$d]:--}, torch ${peers[torch,$d]:--}"
-    bt=$(best "LinearRegressionFitBench.$kind" "(d = $d,")
-    bf=$(best LinearRegressionFitBench.readFloor2Threads "(d = $d,")
-    printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
-      "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$bt" "$bf" "$(ratio "$bt" "$bf")" "$p"
+  for layout in columns rows; do
+    floor=$(score LinearRegressionFitBench.readFloor2Threads "$d" "$layout")
+    for kind in epochVectorApi epoch; do
+      label="LinearRegression.fit, d = $d, $layout, $([ $kind = epoch ] && echo scalar || echo Vector API)"
+      t=$(score "LinearRegressionFitBench.$kind" "$d" "$layout")
+      p=""
+      [ $kind = epochVectorApi ] && [ $layout = rows ] && p="numpy ${peers[numpy,$d]:--}, torch ${peers[torch,$d]:--}"
+      bt=$(best "LinearRegressionFitBench.$kind" "(d = $d, layout = $layout,")
+      bf=$(best LinearRegressionFitBench.readFloor2Threads "(d = $d, layout = $layout,")
+      printf '%-56s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" \
+        "${cfloor[$d,2]:--}" "$(ratio "$t" "${cfloor[$d,2]:-}")" "$bt" "$bf" "$(ratio "$bt" "$bf")" "$p"
+    done
   done
 done
-for workload in logistic-3 logistic-16 polynomial-5; do
-  floor=$(awk -F, -v w="$workload" 'NR > 1 { gsub(/["\r]/, ""); if ($1 ~ /OtherModelsFitBench.readFloor2Threads/ && $10 == w)
-    printf "%.2f", $5 }' "$out/compare.csv")
-  case $workload in logistic-*) d=${workload#logistic-}; cbytes=$((4 * n * (d + 1))) ;; *) cbytes=$((8 * n)) ;; esac
+for workload in logistic-3-columns logistic-3 logistic-16-columns logistic-16 polynomial-5; do
+  floor=$(workload_score readFloor2Threads "$workload")
+  case $workload in
+    logistic-*) d=${workload#logistic-}; d=${d%-columns}; cbytes=$((4 * n * (d + 1))) ;;
+    *) cbytes=$((8 * n)) ;;
+  esac
   cms=""
   if [ -x "$out/read_floor" ]; then
     cms=$("$out/read_floor" "$cbytes" 10 | awk '/threads=2/ { sub(/ms=/, "", $4); print $4 }')
   fi
   for kind in epochVectorApi epoch; do
-    t=$(awk -F, -v w="$workload" -v k="$kind" 'NR > 1 { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name);
-      if ($1 ~ /OtherModelsFitBench/ && name == k && $10 == w) printf "%.2f", $5 }' "$out/compare.csv")
-    label="$(echo "$workload" | sed 's/logistic-/LogisticRegression.fit, d = /; s/polynomial-5/PolynomialRegression.fit, degree 5/'), 2 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)"
+    t=$(workload_score "$kind" "$workload")
+    layout=rows
+    case $workload in *-columns) layout=columns ;; polynomial-*) layout=column ;; esac
+    label="$(echo "${workload%-columns}" | sed 's/logistic-/LogisticRegression.fit, d = /; s/polynomial-5/PolynomialRegression.fit, degree 5/'), $layout, $([ $kind = epoch ] && echo scalar || echo Vector API)"
     bt=$(best "OtherModelsFitBench.$kind" "$workload)")
     bf=$(best OtherModelsFitBench.readFloor2Threads "$workload)")
-    printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
+    printf '%-56s %9s %9s %8s %9s %8s %9s %9s %8s\n' "$label" "$t" "$floor" "$(ratio "$t" "$floor")" "${cms:--}" \
       "$(ratio "$t" "$cms")" "$bt" "$bf" "$(ratio "$bt" "$bf")"
   done
 done
@@ -114,7 +127,7 @@ for kind in epochVectorApi epoch; do
   [ $kind = epochVectorApi ] && p="torch ${peers[lesson]:--}"
   bt=$(best "LessonEpochBench.$kind")
   bf=$(best LessonEpochBench.readFloor)
-  printf '%-44s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' \
+  printf '%-56s %9s %9s %8s %9s %8s %9s %9s %8s   %s\n' \
     "lesson's autograd epoch, d = 3, 1 thr, $([ $kind = epoch ] && echo scalar || echo Vector API)" \
     "$t" "$floor" "$(ratio "$t" "$floor")" "${cfloor[3,1]:--}" "$(ratio "$t" "${cfloor[3,1]:-}")" "$bt" "$bf" \
     "$(ratio "$bt" "$bf")" "$p"

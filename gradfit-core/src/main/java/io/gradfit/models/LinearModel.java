@@ -129,7 +129,10 @@ public abstract sealed class LinearModel implements Module
    * parameters (mean reduction), on full batches and at least {@link GradientPath#AUTO_FUSED_MIN_ROWS} training
    * rows, the design matrix (features, standardized, in the parameters' dtype) is built once and each epoch is one
    * {@link Tensor#linearMse} or {@link Tensor#linearBceWithLogits} pass over it (a float32 polynomial of one column,
-   * degree up to 5, without interactions, passes its raw column to {@link Tensor#polynomialMse} instead); otherwise
+   * degree up to 5, without interactions, passes its raw column to {@link Tensor#polynomialMse} instead; float32
+   * linear and logistic regression on a {@linkplain Dataset#ofColumns feature-major} dataset pass its columns, read in
+   * place or standardized into a copy, to {@link Tensor#linearMseByColumns} or
+   * {@link Tensor#linearBceWithLogitsByColumns}); otherwise
    * each epoch runs {@code forward} and the loss through autograd, as the lesson does, with PyTorch's float32
    * rounding. The report says which path was taken.
    *
