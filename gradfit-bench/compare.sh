@@ -8,7 +8,7 @@
 #     JMH benchmark class with its own floor in the same JMH run;
 #   - peers, when /usr/bin/python3 has them: numpy and PyTorch (python/linear_epoch.py, python/lesson_epoch.py).
 # Usage: gradfit-bench/compare.sh [N]   (from anywhere; N defaults to 10^7; JMH_OPTS adds JMH options, e.g.
-#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 17 minutes at N = 10^7.
+#        JMH_OPTS='-wi 2 -i 3' for a quicker, noisier run). Takes about 14 minutes at N = 10^7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000000}"

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Each block: one pass per group of four features adds their part of the residuals (or logits) into an array,
  * each feature of sixteen rows one vector load (no split of interleaved features, as row-major data of few features
- * need); then, from cache, the loss terms and each group's gradient sums. A group of fewer than four features
+ * need); the MSE's last group also sums its part of the gradient in that pass; then, from cache, the loss terms and
+ * the other groups' gradient sums. A group of fewer than four features
  * repeats its first feature with a weight of zero, so one loop serves every width (the repeated loads hit L1) and
  * its sums are dropped.
  *
@@ -50,11 +51,12 @@ final class FloatColumns {
     double[] acc = new double[16 * (d + 2)];
     int i = from;
     for (; i + ROWS <= to; i += ROWS) {
-      for (int g = 0; g < groups; g++) {
+      for (int g = 0; g < groups - 1; g++) {
         add(xt, n, y, w, (float) b, 4 * g, i, e, g == 0, true);
       }
-      for (int g = 0; g < groups; g++) {
-        gradient(xt, n, d, 4 * g, i, e, g == 0, lanes, acc);
+      residualsAndGradient(xt, n, y, w, (float) b, 4 * (groups - 1), i, e, groups == 1, lanes, acc);
+      for (int g = 0; g < groups - 1; g++) {
+        gradient(xt, n, d, 4 * g, i, e, false, lanes, acc);
       }
     }
     FloatBlocks.total(acc, d + 2, sums, at);
@@ -130,6 +132,50 @@ final class FloatColumns {
       s = FloatVector.fromArray(F16, xt, c3 + k).fma(w3, s);
       s.intoArray(e, r);
     }
+  }
+
+  /**
+   * The MSE block's last group in one pass: adds its features' part to the residuals (b − y when first, the only
+   * group; else e, the earlier groups' parts, where the final residuals are stored for the other groups' gradients),
+   * and sums Σe², Σe and Σe·x_j of its features from the same loads. Measured against a pass of {@link #add} and one
+   * of {@link #gradient}: sixteen features 25.6-26.1 ms against 33.5-33.9 (the C floor 24.0), three the same.
+   */
+  private static void residualsAndGradient(float[] xt, int n, float[] y, double[] w, float b, int j0, int i,
+      float[] e, boolean first, float[] lanes, double[] acc) {
+    int d = w.length;
+    int c0 = j0 * n, c1 = column(j0 + 1, j0, d) * n, c2 = column(j0 + 2, j0, d) * n, c3 = column(j0 + 3, j0, d) * n;
+    FloatVector w0 = FloatVector.broadcast(F16, weight(w, j0)), w1 = FloatVector.broadcast(F16, weight(w, j0 + 1));
+    FloatVector w2 = FloatVector.broadcast(F16, weight(w, j0 + 2)), w3 = FloatVector.broadcast(F16, weight(w, j0 + 3));
+    FloatVector bv = FloatVector.broadcast(F16, b);
+    FloatVector zero = FloatVector.zero(F16);
+    FloatVector q = zero, s = zero, g0 = zero, g1 = zero, g2 = zero, g3 = zero;
+    for (int r = 0; r < ROWS; r += 16) {
+      int k = i + r;
+      FloatVector ev; // the same branch on every iteration: C2 unswitches it
+      if (first) {
+        ev = bv.sub(FloatVector.fromArray(F16, y, k));
+      } else {
+        ev = FloatVector.fromArray(F16, e, r);
+      }
+      FloatVector x0 = FloatVector.fromArray(F16, xt, c0 + k), x1 = FloatVector.fromArray(F16, xt, c1 + k);
+      FloatVector x2 = FloatVector.fromArray(F16, xt, c2 + k), x3 = FloatVector.fromArray(F16, xt, c3 + k);
+      ev = x3.fma(w3, x2.fma(w2, x1.fma(w1, x0.fma(w0, ev))));
+      if (!first) {
+        ev.intoArray(e, r);
+      }
+      q = ev.fma(ev, q);
+      s = s.add(ev);
+      g0 = ev.fma(x0, g0);
+      g1 = ev.fma(x1, g1);
+      g2 = ev.fma(x2, g2);
+      g3 = ev.fma(x3, g3);
+    }
+    FloatBlocks.flush(q, lanes, acc, 0);
+    FloatBlocks.flush(s, lanes, acc, 16);
+    FloatBlocks.flush(g0, lanes, acc, 16 * (2 + j0));
+    if (j0 + 1 < d) FloatBlocks.flush(g1, lanes, acc, 16 * (3 + j0));
+    if (j0 + 2 < d) FloatBlocks.flush(g2, lanes, acc, 16 * (4 + j0));
+    if (j0 + 3 < d) FloatBlocks.flush(g3, lanes, acc, 16 * (5 + j0));
   }
 
   /**
