@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.gradfit.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,21 @@ class CsvDatasetsColumnsTest {
     return files.writeBytes(parts);
   }
 
+
+  /** The dataset of a file holds its feature columns as read, feature-major, with the rows the file has. */
+  @Test
+  void aFilesDatasetIsFeatureMajorWithTheFilesRows() throws IOException {
+    Path file = write("a,y,b\n1,10,2\n3,30,4\n5,50,6\n");
+
+    Dataset data = CsvData.load(file, DEFAULT, "y", List.of()).dataset();
+
+    assertThat(data.isFeatureMajor()).isTrue();
+    assertThat(data.featureNames()).containsExactly("a", "b");
+    assertThat(data.columns().toDoubleArray()).containsExactly(1, 3, 5, 2, 4, 6);
+    assertThat(data.x().toDoubleArray()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(data.y().toDoubleArray()).containsExactly(10, 30, 50);
+    assertThat(data.source()).contains(file.getFileName().toString());
+  }
 
   @Test
   void namedColumnsOnlyNeedToBeNumbers() throws IOException {
