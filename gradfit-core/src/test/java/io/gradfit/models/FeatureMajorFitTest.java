@@ -93,10 +93,10 @@ class FeatureMajorFitTest {
     History ha = a.history();
     History hc = c.history();
     assertThat(hc.epochs()).isEqualTo(ha.epochs());
-    assertAllClose("train loss", hc.trainLoss(), ha.trainLoss(), relative);
-    assertAllClose("validation loss", hc.validationLoss(), ha.validationLoss(), relative);
-    double[] pa = parameters(viaAutograd);
-    double[] pc = parameters(viaColumns);
+    Fits.assertAllClose("train loss", hc.trainLoss(), ha.trainLoss(), relative);
+    Fits.assertAllClose("validation loss", hc.validationLoss(), ha.validationLoss(), relative);
+    double[] pa = Fits.parameters(viaAutograd);
+    double[] pc = Fits.parameters(viaColumns);
     double scale = 0;
     for (double v : pa) scale = Math.max(scale, Math.abs(v));
     for (int i = 0; i < pa.length; i++) {
@@ -107,25 +107,6 @@ class FeatureMajorFitTest {
       assertThat(c.optimumLoss()).isEqualTo(a.optimumLoss());
       assertThat(c.optimum()).isEqualTo(a.optimum());
     }
-  }
-
-  private static void assertAllClose(String what, double[] actual, double[] expected, double relative) {
-    assertThat(actual).as(what).hasSameSizeAs(expected);
-    for (int i = 0; i < expected.length; i++) {
-      if (Double.isNaN(expected[i])) {
-        assertThat(actual[i]).as("%s at epoch %d", what, i).isNaN();
-      } else {
-        assertThat(actual[i]).as("%s at epoch %d", what, i)
-            .isCloseTo(expected[i], within(relative * Math.abs(expected[i])));
-      }
-    }
-  }
-
-  private static double[] parameters(LinearModel m) {
-    double[] w = m.linear().weight().value().toDoubleArray();
-    double[] all = java.util.Arrays.copyOf(w, w.length + 1);
-    all[w.length] = m.linear().bias().value().item();
-    return all;
   }
 
   private static Dataset columnsOf(Dataset rows) {

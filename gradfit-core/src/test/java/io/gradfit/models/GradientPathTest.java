@@ -167,10 +167,10 @@ class GradientPathTest {
     assertThat(hf.stopReason()).isEqualTo(ha.stopReason());
     assertThat(hf.bestEpoch()).isEqualTo(ha.bestEpoch());
     assertThat(hf.learningRate()).containsExactly(ha.learningRate());
-    assertAllClose("train loss", hf.trainLoss(), ha.trainLoss(), relative);
-    assertAllClose("validation loss", hf.validationLoss(), ha.validationLoss(), relative);
-    double[] pa = parameters(viaAutograd);
-    double[] pf = parameters(fused);
+    Fits.assertAllClose("train loss", hf.trainLoss(), ha.trainLoss(), relative);
+    Fits.assertAllClose("validation loss", hf.validationLoss(), ha.validationLoss(), relative);
+    double[] pa = Fits.parameters(viaAutograd);
+    double[] pf = Fits.parameters(fused);
     double scale = 0;
     for (double v : pa) {
       scale = Math.max(scale, Math.abs(v));
@@ -180,27 +180,6 @@ class GradientPathTest {
     }
     assertThat(f.finalLoss()).isCloseTo(a.finalLoss(), within(relative * a.finalLoss()));
     return hf;
-  }
-
-  private static void assertAllClose(String what, double[] actual, double[] expected, double relative) {
-    assertThat(actual).as(what).hasSameSizeAs(expected);
-    for (int i = 0; i < expected.length; i++) {
-      if (Double.isNaN(expected[i])) {
-        assertThat(actual[i]).as("%s at epoch %d", what, i).isNaN();
-      } else if (!Double.isFinite(expected[i])) {
-        assertThat(actual[i]).as("%s at epoch %d", what, i).isEqualTo(expected[i]);
-      } else {
-        assertThat(actual[i]).as("%s at epoch %d", what, i)
-            .isCloseTo(expected[i], within(relative * Math.abs(expected[i])));
-      }
-    }
-  }
-
-  private static double[] parameters(LinearModel m) {
-    double[] w = m.linear().weight().value().toDoubleArray();
-    double[] all = java.util.Arrays.copyOf(w, w.length + 1);
-    all[w.length] = m.linear().bias().value().item();
-    return all;
   }
 
   private record Data(Tensor x, Tensor y) {}

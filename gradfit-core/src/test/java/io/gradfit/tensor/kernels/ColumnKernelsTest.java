@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The feature-major kernels against values worked out by hand, and against the row-major kernels (another
@@ -52,28 +52,21 @@ class ColumnKernelsTest {
     }
   }
 
-  /** Widths of one group of four features or less (padded), exactly four, and several groups. */
+  /**
+   * Widths of one group of four features or less (padded), exactly four, and several groups; the MSE against
+   * LinearMseKernel, the logistic loss against LogisticKernel.
+   */
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 4, 5, 16})
-  void meanSquaredErrorMatchesTheRowMajorKernelAndDoesNotDependOnThreads(int d) {
-    Data data = new Data(d, false);
-    LinearMseKernel.Result rows = LinearMseKernel.computeExact(data.x, data.y, data.w, 0.3, 1);
+  @CsvSource({"1, false", "3, false", "4, false", "5, false", "16, false", "1, true", "3, true", "4, true", "5, true",
+      "16, true"})
+  void lossesMatchTheRowMajorKernelsAndDoNotDependOnThreads(int d, boolean logistic) {
+    Data data = new Data(d, logistic);
+    LinearMseKernel.Result rows = logistic ? LogisticKernel.computeExact(data.x, data.y, data.w, 0.3, 1)
+        : LinearMseKernel.computeExact(data.x, data.y, data.w, 0.3, 1);
     for (ColumnLoops loops : loops()) {
-      LinearMseKernel.Result one = ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 1, loops, false);
-      assertClose(one, rows, loops.inDouble(false) ? 1e-12 : FLOAT_LOOPS);
-      assertSameBits(ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 3, loops, false), one);
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 3, 4, 5, 16})
-  void logisticLossMatchesTheRowMajorKernelAndDoesNotDependOnThreads(int d) {
-    Data data = new Data(d, true);
-    LinearMseKernel.Result rows = LogisticKernel.computeExact(data.x, data.y, data.w, 0.3, 1);
-    for (ColumnLoops loops : loops()) {
-      LinearMseKernel.Result one = ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 1, loops, true);
-      assertClose(one, rows, loops.inDouble(true) ? 1e-12 : FLOAT_LOOPS);
-      assertSameBits(ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 3, loops, true), one);
+      LinearMseKernel.Result one = ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 1, loops, logistic);
+      KernelResults.assertClose(one, rows, loops.inDouble(logistic) ? 1e-12 : FLOAT_LOOPS);
+      assertSameBits(ColumnKernels.compute(data.xt, data.y, data.w, 0.3, 3, loops, logistic), one);
     }
   }
 
@@ -132,15 +125,6 @@ class ColumnKernelsTest {
         y[i] = labels ? (t + r.nextGaussian() > 0 ? 1 : 0) : (float) (2 * t + r.nextGaussian());
       }
     }
-  }
-
-  private static void assertClose(LinearMseKernel.Result a, LinearMseKernel.Result b, double rel) {
-    double scale = Math.max(1, Math.abs(b.loss()));
-    assertThat(a.loss()).isCloseTo(b.loss(), within(rel * scale));
-    for (int j = 0; j < b.gradW().length; j++) {
-      assertThat(a.gradW()[j]).as("dL/dw%d", j).isCloseTo(b.gradW()[j], within(rel * scale));
-    }
-    assertThat(a.gradB()).isCloseTo(b.gradB(), within(rel * scale));
   }
 
   private static void assertSameBits(LinearMseKernel.Result a, LinearMseKernel.Result b) {

@@ -37,7 +37,7 @@ class LossKernelsTest {
         continue;
       }
       LinearMseKernel.Result one = LogisticKernel.compute(x, y, w, 0.2, 1, loops);
-      assertClose(one, scalar, loops.logisticInDouble(d) ? 1e-12 : FLOAT_LOOPS);
+      KernelResults.assertClose(one, scalar, loops.logisticInDouble(d) ? 1e-12 : FLOAT_LOOPS);
       LinearMseKernel.Result three = LogisticKernel.compute(x, y, w, 0.2, 3, loops);
       assertThat(three.loss()).isEqualTo(one.loss());
       assertThat(three.gradW()).isEqualTo(one.gradW());
@@ -72,7 +72,8 @@ class LossKernelsTest {
           continue;
         }
         LinearMseKernel.Result one = PolynomialKernel.compute(column, y, mean, std, w, -0.4, 1, loops);
-        assertClose(one, scalar, loops.polynomialInDouble(column instanceof float[]) ? 1e-12 : FLOAT_LOOPS);
+        KernelResults.assertClose(one, scalar,
+            loops.polynomialInDouble(column instanceof float[]) ? 1e-12 : FLOAT_LOOPS);
         LinearMseKernel.Result three = PolynomialKernel.compute(column, y, mean, std, w, -0.4, 3, loops);
         assertThat(three.loss()).isEqualTo(one.loss());
         assertThat(three.gradW()).isEqualTo(one.gradW());
@@ -132,14 +133,5 @@ class LossKernelsTest {
       assertThat(r.loss()).as("%s", loops).isFinite();
       assertThat(java.util.Arrays.stream(r.gradW()).allMatch(Double::isFinite)).as("%s", loops).isTrue();
     }
-  }
-
-  private static void assertClose(LinearMseKernel.Result a, LinearMseKernel.Result b, double rel) {
-    double scale = Math.max(1, Math.abs(b.loss()));
-    assertThat(a.loss()).isCloseTo(b.loss(), within(rel * scale));
-    for (int j = 0; j < b.gradW().length; j++) {
-      assertThat(a.gradW()[j]).as("dL/dw%d", j).isCloseTo(b.gradW()[j], within(rel * scale));
-    }
-    assertThat(a.gradB()).isCloseTo(b.gradB(), within(rel * scale));
   }
 }
