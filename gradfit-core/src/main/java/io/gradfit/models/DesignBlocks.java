@@ -34,28 +34,19 @@ final class DesignBlocks implements IntToDoubleFunction {
   private double[] cachedDoubles;
   private int width = -1;
 
-  DesignBlocks(LinearModel model, Tensor x) {
-    this(model, x, Runtime.getRuntime().maxMemory() / 8);
+  /** The rows of a dataset, read in place whether it is row-major or feature-major (then a block at a time). */
+  DesignBlocks(LinearModel model, Dataset data) {
+    this(model, data, Runtime.getRuntime().maxMemory() / 8);
   }
 
   /** With a budget of kept bytes of its own (tests: 0 rebuilds every block each time a pass comes back to it). */
-  DesignBlocks(LinearModel model, Tensor x, long budget) {
-    this.model = model;
-    this.x = x;
-    this.data = null;
-    this.n = x.size(0);
-    this.kept = new Object[count()];
-    this.budget = budget;
-  }
-
-  /** The rows of a dataset, read in place whether it is row-major or feature-major (then a block at a time). */
-  DesignBlocks(LinearModel model, Dataset data) {
+  DesignBlocks(LinearModel model, Dataset data, long budget) {
     this.model = model;
     this.x = data.isFeatureMajor() ? null : data.x();
     this.data = data;
     this.n = data.size();
     this.kept = new Object[count()];
-    this.budget = Runtime.getRuntime().maxMemory() / 8;
+    this.budget = budget;
   }
 
   int rows() {

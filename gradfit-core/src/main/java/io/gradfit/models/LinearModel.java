@@ -74,10 +74,14 @@ public abstract sealed class LinearModel implements Module
   final Tensor checkInputs(Tensor x) {
     Tensor x2 = x.dim() == 1 && inputs == 1 ? x.unsqueeze(1) : x;
     if (x2.dim() != 2 || x2.size(1) != inputs) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + ": expected inputs of shape [n, " + inputs
-          + "]" + (inputs == 1 ? " or [n]" : "") + ", got " + x.shape());
+      throw wrongInputs(x.shape().toString());
     }
     return x2;
+  }
+
+  private IllegalArgumentException wrongInputs(String shape) {
+    return new IllegalArgumentException(getClass().getSimpleName() + ": expected inputs of shape [n, " + inputs
+        + "]" + (inputs == 1 ? " or [n]" : "") + ", got " + shape);
   }
 
   /** What the linear layer sees: features, standardized if fitted so, in the parameters' dtype. */
@@ -142,8 +146,7 @@ public abstract sealed class LinearModel implements Module
   public final FitReport fit(Dataset data, FitOptions options) {
     Objects.requireNonNull(options, "options");
     if (data.features() != inputs) { // as checkInputs, without a row-major copy of feature-major data
-      throw new IllegalArgumentException(getClass().getSimpleName() + ": expected inputs of shape [n, " + inputs
-          + "]" + (inputs == 1 ? " or [n]" : "") + ", got [" + data.size() + ", " + data.features() + "]");
+      throw wrongInputs("[" + data.size() + ", " + data.features() + "]");
     }
     if (data.y().size(1) != 1) {
       throw new IllegalArgumentException(getClass().getSimpleName() + ": expected one target column, got y of shape "

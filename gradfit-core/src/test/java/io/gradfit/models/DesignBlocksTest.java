@@ -3,10 +3,12 @@ package io.gradfit.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gradfit.autograd.Tensor;
+import io.gradfit.data.Dataset;
 import io.gradfit.random.Generator;
 import io.gradfit.tensor.DType;
 import io.gradfit.tensor.NdArray;
 import io.gradfit.tensor.Shape;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class DesignBlocksTest {
     float[] whole = model.design(x).array().toFloatArray();
 
     for (long budget : new long[] {0, Long.MAX_VALUE}) {
-      DesignBlocks blocks = new DesignBlocks(model, x, budget);
+      DesignBlocks blocks = new DesignBlocks(model, Dataset.view(x, Tensor.zeros(n, 1), List.of("t")), budget);
       assertThat(blocks.count()).isEqualTo(3);
       assertThat(blocks.width()).isEqualTo(3);
       for (int pass = 0; pass < 2; pass++) {

@@ -166,6 +166,21 @@ public final class CsvTable {
     return matrix;
   }
 
+  /**
+   * The named columns in float64, feature-major: column after column (the transpose of {@link #rowMajorDoubles}),
+   * as {@code Dataset.ofColumns} takes them.
+   *
+   * @throws IllegalArgumentException as {@link #rowMajor(List)}
+   */
+  public double[] featureMajorDoubles(List<String> names) {
+    double[][] selected = select(names);
+    double[] matrix = new double[matrixSize(selected.length)];
+    for (int c = 0; c < selected.length; c++) {
+      System.arraycopy(selected[c], 0, matrix, c * rows, rows);
+    }
+    return matrix;
+  }
+
   private double[][] select(Collection<String> names) {
     double[][] selected = new double[names.size()][];
     int c = 0;
